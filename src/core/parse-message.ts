@@ -7,6 +7,9 @@ export interface ParseOptions {
   catalogue?: readonly CatalogueEntry[];
 }
 
+/** The bot opens an order only for a request read with at least this confidence. */
+export const REQUEST_CONFIDENCE_THRESHOLD = 0.6;
+
 const REQUEST_WORDS = ['帮', '麻烦', '能不能', '能来', '来人', '代办', '代缴', '代交', '谁有空', '需要'];
 const QUESTION_WORDS = ['怎么', '如何', '哪里', '什么时候', '请问', '吗?', '吗？'];
 const URGENT_WORDS = ['急', '马上', '赶紧', '危险', '着火', '煤气味', '摔倒'];

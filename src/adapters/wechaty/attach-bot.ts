@@ -1,0 +1,141 @@
+/**
+ * The only code that touches Wechaty objects: Message → InboundMessage, Reply → puppet send.
+ * Every handler catches: Wechaty does not await listeners, and a rejection would kill the process.
+ */
+import type { Message, Wechaty as WechatyInterface } from 'wechaty';
+import * as PUPPET from 'wechaty-puppet';
+import type { BotApp } from '../../app/bot-app.js';
+import type { Clock, InboundMessage, Reply } from '../../app/ports.js';
+import type { Logger } from '../log.js';
+import { OutgoingQueue, type PacingOptions } from './outgoing-queue.js';
+
+export interface AttachOptions {
+  clock: Clock;
+  log: Logger;
+  pacing: PacingOptions;
+  /** Messages older than start-up minus this are history replayed after a re-login: ignored. */
+  startupGraceMs?: number;
+}
+
+export interface AttachedBot {
+  queue: OutgoingQueue;
+  /** Resolves when every inbound message seen so far is handled and its replies are sent. */
+  idle(): Promise<void>;
+  /** Stop taking messages (shutdown). */
+  pause(): void;
+  /** Inbound messages being handled right now. */
+  readonly busy: number;
+}
+
+/** Remembers recent message ids: real puppets deliver some messages twice. */
+class RecentIds {
+  private readonly ids = new Set<string>();
+  constructor(private readonly max = 20_000) {}
+  /** True if the id was seen before; records it otherwise. */
+  seen(id: string): boolean {
+    if (this.ids.has(id)) return true;
+    this.ids.add(id);
+    if (this.ids.size > this.max) this.ids.delete(this.ids.values().next().value!);
+    return false;
+  }
+}
+
+export function attachBot(bot: WechatyInterface, app: BotApp, opts: AttachOptions): AttachedBot {
+  const { clock, log } = opts;
+  const startedAt = clock.now();
+  const grace = opts.startupGraceMs ?? 60_000;
+  const rooms = new Set([app.config.staffRoomId, ...app.config.grids.map((g) => g.roomId)]);
+  const recent = new RecentIds();
+  let paused = false;
+  let busy = 0;
+  let busyWaiters: (() => void)[] = [];
+
+  const queue = new OutgoingQueue(
+    {
+      send: async (r: Reply) => {
+        const conv = 'roomId' in r.to ? r.to.roomId : r.to.contactId;
+        await bot.puppet.messageSendText(conv, r.text, r.mentionIds);
+      },
+      onSent: async (r) => {
+        if (r.id) await app.markSent(r.id);
+      },
+      onFailed: async (r, e) => {
+        log.error(`send failed after retries to ${'roomId' in r.to ? r.to.roomId : r.to.contactId} (reply ${r.id ?? '-'})`, e);
+        queue.push(await app.markFailed(r, e instanceof Error ? e.message : String(e)));
+      },
+    },
+    opts.pacing,
+  );
+
+  async function toInbound(msg: Message): Promise<InboundMessage | null> {
+    if (msg.self()) return null;
+    if (msg.type() !== PUPPET.types.Message.Text) return null;
+    const room = msg.room();
+    if (room && !rooms.has(room.id)) return null;
+    const at = msg.date().getTime();
+    if (at < startedAt - grace) return null;
+    if (recent.seen(msg.id)) return null;
+    const talker = msg.talker();
+    const name = (room ? await room.alias(talker).catch(() => undefined) : undefined) || talker.name() || talker.id;
+    const selfId = bot.currentUser.id;
+    const selfName = bot.currentUser.name();
+    const mentioned = room ? await msg.mentionList().catch(() => []) : [];
+    let text = msg.text();
+    const lead = selfName ? new RegExp(`^@${escapeRe(selfName)}[\\u2005\\s]*`) : null;
+    const mentionsBot = mentioned.some((c) => c.id === selfId) || (!!lead && lead.test(text));
+    if (lead) text = text.replace(lead, '');
+    return {
+      id: msg.id,
+      roomId: room?.id ?? null,
+      talkerId: talker.id,
+      talkerName: name,
+      text,
+      mentionIds: mentioned.map((c) => c.id).filter((id) => id !== selfId),
+      mentionsBot,
+      at,
+    };
+  }
+
+  bot.on('message', async (msg: Message) => {
+    if (paused) return;
+    busy++;
+    try {
+      const inbound = await toInbound(msg);
+      if (!inbound) return;
+      queue.push(await app.handleMessage(inbound));
+    } catch (e) {
+      log.error(`message ${msg.id} in ${msg.room()?.id ?? 'private'} from ${msg.talker()?.id ?? '?'} failed`, e);
+    } finally {
+      if (--busy === 0) busyWaiters.splice(0).forEach((w) => w());
+    }
+  });
+
+  bot.on('login', () => {
+    // Replies recorded before a crash or a logout go out once, now.
+    try {
+      queue.push(app.pendingReplies());
+    } catch (e) {
+      log.error('could not read the outbox', e);
+    }
+  });
+
+  return {
+    queue,
+    get busy() {
+      return busy;
+    },
+    pause: () => {
+      paused = true;
+    },
+    async idle() {
+      while (busy > 0 || queue.size > 0) {
+        if (busy > 0) await new Promise<void>((res) => busyWaiters.push(res));
+        await queue.idle();
+      }
+    },
+  };
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

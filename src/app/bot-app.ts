@@ -1,0 +1,509 @@
+/**
+ * The use cases: one inbound message in, replies out, state changed through the store.
+ * Messages are handled strictly one at a time; every change is committed before its replies leave.
+ */
+import type { AppConfig } from '../core/config-schema.js';
+import { buildDirectory, type Directory } from '../core/directory.js';
+import { parseCommand, type Command } from '../core/commands.js';
+import { parseMessage, REQUEST_CONFIDENCE_THRESHOLD } from '../core/parse-message.js';
+import { applyTransition, submittedLine } from '../core/order-machine.js';
+import { isOpen, type Order, type OrderAction } from '../core/model.js';
+import { sanitiseText } from '../core/privacy.js';
+import type { Reading } from '../core/reading.js';
+import { messages as M } from '../messages/index.js';
+import type { Clock, InboundMessage, Reply, Store } from './ports.js';
+import { Records } from './records.js';
+
+/** How long the bot waits for a resident to add a missing address or phone. */
+const AWAIT_DETAILS_MS = 30 * 60_000;
+/** How many volunteers a dispatch call @-mentions. */
+const DISPATCH_MENTIONS = 3;
+
+export interface AppDeps {
+  config: AppConfig;
+  store: Store;
+  clock: Clock;
+}
+
+/** Where a message came from, resolved once. */
+interface Context {
+  msg: InboundMessage;
+  text: string;
+  now: number;
+  /** The grid of the room, or (private chat) the grid the person was last seen in. */
+  gridId: string | null;
+  inStaffRoom: boolean;
+  here: Reply['to'];
+  out: Reply[];
+}
+
+export class BotApp {
+  readonly dir: Directory;
+  readonly records: Records;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: AppDeps) {
+    this.dir = buildDirectory(deps.config);
+    this.records = new Records(deps.store);
+  }
+
+  get config(): AppConfig {
+    return this.deps.config;
+  }
+
+  /** Runs `fn` after everything queued before it: no interleaved read-modify-write. */
+  serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Handles one message; resolves to the replies to send (already durable in the outbox). */
+  handleMessage(msg: InboundMessage): Promise<Reply[]> {
+    return this.serial(() => this.handle(msg));
+  }
+
+  /** Replies recorded but not yet sent (e.g. after a crash). */
+  pendingReplies(): Reply[] {
+    return this.records.outbox();
+  }
+
+  /** Removes a sent reply from the outbox. */
+  markSent(replyId: string): Promise<void> {
+    return this.serial(async () => {
+      this.deps.store.delete('outbox', replyId);
+      await this.deps.store.commit();
+    });
+  }
+
+  /** A reply that could not be sent: kept in `failed` and reported to the staff room. */
+  markFailed(reply: Reply, error: string): Promise<Reply[]> {
+    return this.serial(async () => {
+      const { store, config, clock } = this.deps;
+      store.delete('outbox', reply.id ?? '');
+      store.put('failed', reply.id ?? String(clock.now()), { ...reply, error, at: clock.now() });
+      const toStaff = 'roomId' in reply.to && reply.to.roomId === config.staffRoomId;
+      const out = toStaff ? [] : [this.records.enqueue({ to: { roomId: config.staffRoomId }, text: M.sendFailed('roomId' in reply.to ? reply.to.roomId : reply.to.contactId, reply.text) })];
+      await store.commit();
+      return out;
+    });
+  }
+
+  private async handle(msg: InboundMessage): Promise<Reply[]> {
+    const { config, store, clock } = this.deps;
+    if (this.records.seen(msg.id)) return [];
+    const inStaffRoom = msg.roomId === config.staffRoomId;
+    const roomGrid = msg.roomId ? this.dir.gridByRoom(msg.roomId) : undefined;
+    if (msg.roomId && !roomGrid && !inStaffRoom) return [];
+
+    const text = sanitiseText(msg.text, config.orders.maxTextLength);
+    const now = clock.now();
+    const known = this.records.contact(msg.talkerId);
+    if (roomGrid && (!known || known.gridId !== roomGrid.id || known.name !== msg.talkerName)) {
+      this.records.putContact(msg.talkerId, { ...known, name: msg.talkerName, gridId: roomGrid.id });
+    }
+    const ctx: Context = {
+      msg,
+      text,
+      now,
+      gridId: roomGrid?.id ?? (msg.roomId ? null : (known?.gridId ?? null)),
+      inStaffRoom,
+      here: msg.roomId ? { roomId: msg.roomId } : { contactId: msg.talkerId },
+      out: [],
+    };
+
+    if (text) {
+      const cmd = parseCommand(text);
+      if (cmd) this.command(ctx, cmd);
+      else if (!inStaffRoom) this.request(ctx);
+      else if (msg.mentionsBot) this.say(ctx, ctx.here, M.unknownCommand());
+    }
+
+    if (ctx.out.length) this.records.markSeen(msg.id, now);
+    const sent = ctx.out.map((r) => this.records.enqueue(r));
+    // Durable before any reply that reports the change leaves (a no-op when nothing changed).
+    await store.commit();
+    return sent;
+  }
+
+  private say(ctx: Context, to: Reply['to'], text: string, mentionIds?: string[], urgent?: boolean): void {
+    ctx.out.push({ to, text, ...(mentionIds?.length ? { mentionIds } : {}), ...(urgent ? { urgent } : {}) });
+  }
+
+  private save(o: Order): void {
+    this.records.putOrder(o);
+  }
+
+  private categoryName(key: string): string {
+    return this.dir.category(key)?.name ?? key;
+  }
+
+  private nameOf(contactId: string): string {
+    if (contactId === 'bot') return '系统';
+    return this.dir.nameOf(contactId) ?? this.records.contact(contactId)?.name ?? contactId;
+  }
+
+  // ── requests ───────────────────────────────────────────────────────
+
+  private request(ctx: Context): void {
+    const { msg, text, now } = ctx;
+    const awaiting = this.records.contact(msg.talkerId)?.awaiting;
+    const reading = parseMessage(text, now, { catalogue: this.config.catalogue });
+    const isRequest =
+      (reading.intent === 'service' || reading.intent === 'proxy') && reading.confidence >= REQUEST_CONFIDENCE_THRESHOLD && !!reading.category;
+
+    if (!isRequest && awaiting && awaiting.until > now && this.addDetails(ctx, awaiting.orderId, reading)) return;
+    if (isRequest) {
+      this.createOrder(ctx, reading);
+      return;
+    }
+    if (msg.mentionsBot || !msg.roomId) this.say(ctx, ctx.here, M.clarify());
+  }
+
+  /** A resident answers the bot's question for an address or phone. */
+  private addDetails(ctx: Context, orderId: number, reading: Reading): boolean {
+    const o = this.records.order(orderId);
+    if (!o || o.residentId !== ctx.msg.talkerId || !isOpen(o)) return false;
+    const address = !o.address && reading.address ? reading.address : null;
+    const phone = !o.phone && reading.phone ? reading.phone : null;
+    if (!address && !phone) return false;
+    const updated: Order = { ...o, address: address ?? o.address, phone: phone ?? o.phone, updatedAt: ctx.now };
+    this.save(updated);
+    const c = this.records.contact(ctx.msg.talkerId);
+    if (c && (updated.address && updated.phone)) this.records.putContact(ctx.msg.talkerId, { name: c.name, gridId: c.gridId });
+    this.say(ctx, ctx.here, M.detailsAdded(updated, { address: !!address, phone: !!phone }));
+    if (updated.claimerId) this.say(ctx, { contactId: updated.claimerId }, M.orderDetails(updated, this.categoryName(updated.category)));
+    return true;
+  }
+
+  private createOrder(ctx: Context, reading: Reading): void {
+    const { msg, now } = ctx;
+    const category = this.dir.category(reading.category!)!;
+    const id = this.records.next('order');
+    let order: Order = {
+      id,
+      gridId: ctx.gridId,
+      roomId: msg.roomId,
+      kind: category.kind,
+      category: category.key,
+      text: ctx.text,
+      summary: reading.summary || category.name,
+      residentId: msg.talkerId,
+      residentName: msg.talkerName,
+      address: reading.address,
+      phone: reading.phone,
+      when: reading.when,
+      urgent: reading.urgent,
+      status: 'submitted',
+      createdAt: now,
+      updatedAt: now,
+      acceptedBy: null,
+      claimerId: null,
+      invitedIds: [],
+      rating: null,
+      ratingNote: null,
+      history: [submittedLine(msg.talkerId, now)],
+    };
+    const waits = this.config.orders.requireAcceptance.includes(category.key) || !order.gridId;
+    const askAddress = category.kind === 'service' && !order.address;
+    const askPhone = !order.phone;
+    this.say(ctx, ctx.here, M.orderCreated(order, category.name, { waitsForAcceptance: waits && !!order.gridId, askAddress, askPhone }));
+    if (askAddress || askPhone) {
+      const c = this.records.contact(msg.talkerId);
+      this.records.putContact(msg.talkerId, { name: c?.name ?? msg.talkerName, gridId: c?.gridId ?? order.gridId, awaiting: { orderId: id, until: now + AWAIT_DETAILS_MS } });
+    }
+    if (waits) {
+      this.save(order);
+      this.say(ctx, { roomId: this.config.staffRoomId }, M.dispatchToStaff(order, category.name, order.gridId ? 'acceptance' : 'no_grid'), undefined, order.urgent);
+      return;
+    }
+    order = this.step(order, 'accept', 'bot', now, undefined, { acceptedBy: 'bot' });
+    this.dispatch(ctx, order);
+  }
+
+  /** Applies a transition that the caller has already checked is allowed. */
+  private step(o: Order, action: OrderAction, by: string, at: number, note?: string, patch?: Partial<Order>): Order {
+    const r = applyTransition(o, action, by, at, note, patch);
+    if (!r.ok) throw new Error(`internal: ${action} not allowed from ${o.status} on #${o.id}`);
+    return r.order;
+  }
+
+  /** Opens an accepted order for claiming and calls matching volunteers in the grid group. */
+  private dispatch(ctx: Context, accepted: Order): void {
+    const invited = this.pickVolunteers(accepted);
+    const order = this.step(accepted, 'dispatch', 'bot', ctx.now, undefined, { invitedIds: invited });
+    this.save(order);
+    const grid = this.dir.grid(order.gridId);
+    const catName = this.categoryName(order.category);
+    if (!grid) return;
+    if (!invited.length) {
+      this.say(ctx, { roomId: this.config.staffRoomId }, M.dispatchToStaff(order, catName, 'no_volunteer'), undefined, order.urgent);
+    }
+    this.say(ctx, { roomId: grid.roomId }, M.dispatchCall(order, catName, invited.map((v) => this.nameOf(v))), invited, order.urgent);
+  }
+
+  /** Volunteers of the grid with the skill, fewest open tasks first. */
+  private pickVolunteers(o: Order): string[] {
+    if (!o.gridId) return [];
+    const load = new Map<string, number>();
+    for (const x of this.records.orders()) if (x.claimerId && isOpen(x)) load.set(x.claimerId, (load.get(x.claimerId) ?? 0) + 1);
+    return this.dir
+      .volunteersFor(o.gridId, o.category)
+      .map((v, i) => ({ id: v.id, i, load: load.get(v.id) ?? 0 }))
+      .sort((a, b) => a.load - b.load || a.i - b.i)
+      .slice(0, DISPATCH_MENTIONS)
+      .map((v) => v.id);
+  }
+
+  // ── commands ───────────────────────────────────────────────────────
+
+  private command(ctx: Context, cmd: Command): void {
+    const { msg } = ctx;
+    switch (cmd.type) {
+      case 'unknown':
+        this.say(ctx, ctx.here, M.unknownCommand());
+        return;
+      case 'malformed':
+        this.say(ctx, ctx.here, M.usage(cmd.command));
+        return;
+      case 'help':
+        this.say(ctx, ctx.here, M.help(this.roleOf(msg.talkerId, ctx.gridId)));
+        return;
+      case 'todo':
+        return this.todo(ctx);
+      case 'rate':
+        return this.rate(ctx, cmd.orderId, cmd.score, cmd.note);
+      default:
+        break;
+    }
+    const o = this.records.order(cmd.orderId);
+    if (!o) {
+      this.say(ctx, ctx.here, M.orderNotFound(cmd.orderId));
+      return;
+    }
+    switch (cmd.type) {
+      case 'claim':
+        return this.claim(ctx, o);
+      case 'start':
+      case 'complete':
+      case 'abandon':
+        return this.claimerAction(ctx, o, cmd);
+      case 'cancel':
+        return this.cancel(ctx, o, cmd.note);
+      default:
+        return this.staffCommand(ctx, o, cmd);
+    }
+  }
+
+  private roleOf(contactId: string, gridId: string | null): 'staff' | 'manager' | 'volunteer' | 'resident' {
+    if (this.dir.isStaff(contactId)) return 'staff';
+    if (gridId && this.dir.canManage(contactId, gridId)) return 'manager';
+    if (this.dir.volunteer(contactId)) return 'volunteer';
+    return 'resident';
+  }
+
+  /** Tells the resident: in their group with a mention, or privately for a private request. */
+  private tellResident(ctx: Context, o: Order, inGroup: (name: string | null) => string, privately: string): void {
+    if (o.roomId) this.say(ctx, { roomId: o.roomId }, inGroup(o.residentName), [o.residentId]);
+    else this.say(ctx, { contactId: o.residentId }, privately);
+  }
+
+  private claim(ctx: Context, o: Order): void {
+    const who = ctx.msg.talkerId;
+    const v = this.dir.volunteer(who);
+    if (!v || !o.gridId || !v.gridIds.includes(o.gridId)) {
+      this.say(ctx, ctx.here, M.onlyGridVolunteers(o));
+      return;
+    }
+    if (o.claimerId === who && (o.status === 'claimed' || o.status === 'in_progress')) {
+      this.say(ctx, ctx.here, M.alreadyYours(o));
+      return;
+    }
+    if (o.claimerId && (o.status === 'claimed' || o.status === 'in_progress')) {
+      this.say(ctx, ctx.here, M.alreadyClaimedBy(o, this.nameOf(o.claimerId)));
+      return;
+    }
+    if (o.status !== 'dispatched') {
+      this.say(ctx, ctx.here, M.notClaimable(o));
+      return;
+    }
+    const claimed = this.step(o, 'claim', who, ctx.now, undefined, { claimerId: who });
+    this.save(claimed);
+    this.announceClaim(ctx, claimed);
+  }
+
+  private announceClaim(ctx: Context, o: Order): void {
+    const name = this.nameOf(o.claimerId!);
+    this.tellResident(ctx, o, (n) => M.claimedInGroup(o, name, n), M.claimedPrivately(o, name));
+    this.say(ctx, { contactId: o.claimerId! }, M.orderDetails(o, this.categoryName(o.category)));
+  }
+
+  private claimerAction(ctx: Context, o: Order, cmd: Extract<Command, { type: 'start' | 'complete' | 'abandon' }>): void {
+    const who = ctx.msg.talkerId;
+    if (o.claimerId !== who && !this.dir.canManage(who, o.gridId)) {
+      this.say(ctx, ctx.here, M.onlyClaimer(o));
+      return;
+    }
+    const action: OrderAction = cmd.type === 'start' ? 'start' : cmd.type === 'complete' ? 'resolve' : 'abandon';
+    const note = cmd.type === 'start' ? undefined : cmd.note || undefined;
+    const r = applyTransition(o, action, who, ctx.now, note, action === 'abandon' ? { claimerId: null } : {});
+    if (!r.ok) {
+      this.say(ctx, ctx.here, M.notAllowedNow(o, action));
+      return;
+    }
+    if (action === 'start') {
+      this.save(r.order);
+      this.say(ctx, ctx.here, M.started(r.order));
+      return;
+    }
+    if (action === 'abandon') {
+      this.save(r.order);
+      this.say(ctx, ctx.here, M.abandoned(r.order, this.nameOf(who)));
+      // Back in the pool: call volunteers again, except the one who gave it back.
+      const invited = this.pickVolunteers(r.order).filter((id) => id !== o.claimerId);
+      const again = { ...r.order, invitedIds: invited };
+      this.save(again);
+      const grid = this.dir.grid(again.gridId);
+      if (grid) this.say(ctx, { roomId: grid.roomId }, M.dispatchCall(again, this.categoryName(again.category), invited.map((i) => this.nameOf(i))), invited);
+      return;
+    }
+    // resolve → report (the bot enters it in the ledger and tells staff) → ask the resident to rate
+    const reported = this.step(r.order, 'report', 'bot', ctx.now);
+    this.save(reported);
+    if (ctx.here && 'contactId' in ctx.here) this.say(ctx, ctx.here, M.youResolved(reported));
+    this.tellResident(ctx, reported, (n) => M.resolvedAskRating(reported, n), M.resolvedAskRatingPrivately(reported));
+    this.say(ctx, { roomId: this.config.staffRoomId }, M.reportedToStaff(reported, this.categoryName(reported.category), this.nameOf(reported.claimerId ?? who), cmd.type === 'complete' ? cmd.note : ''));
+  }
+
+  private cancel(ctx: Context, o: Order, note: string): void {
+    const who = ctx.msg.talkerId;
+    if (o.residentId !== who && !this.dir.canManage(who, o.gridId)) {
+      this.say(ctx, ctx.here, M.notYourOrder(o));
+      return;
+    }
+    const r = applyTransition(o, 'cancel', who, ctx.now, note || undefined);
+    if (!r.ok) {
+      this.say(ctx, ctx.here, M.notAllowedNow(o, 'cancel'));
+      return;
+    }
+    this.save(r.order);
+    this.say(ctx, ctx.here, M.cancelled(r.order));
+    if (o.claimerId && o.claimerId !== who) this.say(ctx, { contactId: o.claimerId }, M.cancelledToClaimer(r.order));
+  }
+
+  private rate(ctx: Context, orderId: number | null, score: number, note: string): void {
+    const who = ctx.msg.talkerId;
+    let o: Order | undefined;
+    if (orderId === null) {
+      // A bare "5" counts only from a resident who has an order waiting for a rating; otherwise it is chat.
+      for (const x of this.records.orders()) {
+        if (x.residentId === who && (x.status === 'resolved' || x.status === 'reported') && (!o || x.updatedAt >= o.updatedAt)) o = x;
+      }
+      if (!o) return;
+    } else {
+      o = this.records.order(orderId);
+      if (!o) {
+        this.say(ctx, ctx.here, M.orderNotFound(orderId));
+        return;
+      }
+      if (o.residentId !== who) {
+        this.say(ctx, ctx.here, M.notYourOrder(o));
+        return;
+      }
+    }
+    const r = applyTransition(o, 'rate', who, ctx.now, note || undefined, { rating: score, ratingNote: note || null });
+    if (!r.ok) {
+      this.say(ctx, ctx.here, M.notRatable(o));
+      return;
+    }
+    this.save(r.order);
+    this.say(ctx, ctx.here, M.rated(r.order, score));
+    if (score <= 2) this.say(ctx, { roomId: this.config.staffRoomId }, M.lowRatingToStaff(r.order, score, note));
+  }
+
+  private todo(ctx: Context): void {
+    const who = ctx.msg.talkerId;
+    const staff = this.dir.isStaff(who);
+    if (!staff && !(ctx.gridId && this.dir.canManage(who, ctx.gridId))) {
+      this.say(ctx, ctx.here, M.staffOnly());
+      return;
+    }
+    // In a grid group: that grid's orders. In the staff room or privately, staff see all.
+    const scopeGrid = ctx.msg.roomId && !ctx.inStaffRoom ? ctx.gridId : staff ? null : ctx.gridId;
+    const open = [...this.records.orders()].filter((o) => isOpen(o) && (!scopeGrid || o.gridId === scopeGrid)).sort((a, b) => a.id - b.id);
+    const scope = scopeGrid ? (this.dir.grid(scopeGrid)?.name ?? '') : '全社区';
+    this.say(ctx, ctx.here, M.todoList(open, scope, (k) => this.categoryName(k)));
+  }
+
+  private staffCommand(ctx: Context, o: Order, cmd: Extract<Command, { type: 'accept' | 'assign' | 'reject' | 'close' | 'reopen' | 'show' }>): void {
+    const who = ctx.msg.talkerId;
+    if (!this.dir.canManage(who, o.gridId)) {
+      this.say(ctx, ctx.here, M.staffOnly());
+      return;
+    }
+    const now = ctx.now;
+    switch (cmd.type) {
+      case 'show': {
+        // Full personal data only where the group cannot read it.
+        const full = ctx.inStaffRoom || !ctx.msg.roomId;
+        this.say(ctx, ctx.here, M.orderCard(o, this.categoryName(o.category), (id) => this.nameOf(id), full));
+        return;
+      }
+      case 'accept': {
+        const r = applyTransition(o, 'accept', who, now, undefined, { acceptedBy: who });
+        if (!r.ok) return this.say(ctx, ctx.here, M.notAllowedNow(o, 'accept'));
+        this.say(ctx, ctx.here, M.accepted(r.order));
+        if (r.order.gridId) this.dispatch(ctx, r.order);
+        else this.save(r.order);
+        return;
+      }
+      case 'assign': {
+        const target = this.assignee(ctx, cmd.names);
+        if (target === null) return this.say(ctx, ctx.here, M.assignWho(o));
+        if (typeof target === 'object') return this.say(ctx, ctx.here, M.unknownPerson(target.unknown));
+        const patch: Partial<Order> = { claimerId: target, acceptedBy: o.acceptedBy ?? who };
+        const r = applyTransition(o, 'assign', who, now, undefined, patch);
+        if (!r.ok) return this.say(ctx, ctx.here, M.notAllowedNow(o, 'assign'));
+        this.save(r.order);
+        this.say(ctx, ctx.here, M.assigned(r.order, this.nameOf(target)));
+        if (o.claimerId && o.claimerId !== target) this.say(ctx, { contactId: o.claimerId }, M.cancelledToClaimer(r.order));
+        this.announceClaim(ctx, r.order);
+        return;
+      }
+      case 'reject': {
+        const r = applyTransition(o, 'reject', who, now, cmd.reason);
+        if (!r.ok) return this.say(ctx, ctx.here, M.notAllowedNow(o, 'reject'));
+        this.save(r.order);
+        this.tellResident(ctx, r.order, (n) => M.rejected(r.order, cmd.reason, n), M.rejected(r.order, cmd.reason, null));
+        if (!('roomId' in ctx.here && ctx.here.roomId === r.order.roomId)) this.say(ctx, ctx.here, M.rejected(r.order, cmd.reason, null));
+        return;
+      }
+      case 'close': {
+        const r = applyTransition(o, 'close', who, now, cmd.note || undefined);
+        if (!r.ok) return this.say(ctx, ctx.here, M.notAllowedNow(o, 'close'));
+        this.save(r.order);
+        this.say(ctx, ctx.here, M.closed(r.order));
+        return;
+      }
+      case 'reopen': {
+        const r = applyTransition(o, 'reopen', who, now, cmd.reason || undefined, { claimerId: null, rating: null, ratingNote: null });
+        if (!r.ok) return this.say(ctx, ctx.here, M.notAllowedNow(o, 'reopen'));
+        this.save(r.order);
+        this.say(ctx, ctx.here, M.reopened(r.order));
+        const grid = this.dir.grid(r.order.gridId);
+        const invited = this.pickVolunteers(r.order);
+        if (grid) this.say(ctx, { roomId: grid.roomId }, M.dispatchCall(r.order, this.categoryName(r.order.category), invited.map((i) => this.nameOf(i))), invited);
+        return;
+      }
+    }
+  }
+
+  /** The volunteer named by `/派单 #12 @name`: a mentioned contact id, else a configured name. */
+  private assignee(ctx: Context, names: string[]): string | { unknown: string } | null {
+    const mentioned = ctx.msg.mentionIds.find((id) => this.dir.volunteer(id));
+    if (mentioned) return mentioned;
+    if (!names.length) return null;
+    const id = this.dir.findByName(names[0]!);
+    return id && this.dir.volunteer(id) ? id : { unknown: names[0]! };
+  }
+}
