@@ -46,7 +46,9 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     attached,
     async stop() {
       attached.pause();
-      await Promise.race([attached.idle(), new Promise((res) => setTimeout(res, 5000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([attached.idle(), new Promise((res) => (timer = setTimeout(res, 5000)))]);
+      clearTimeout(timer);
       await bot.stop().catch((e) => o.log.warn(`stopping wechaty: ${(e as Error).message}`));
       await store.close();
     },

@@ -13,6 +13,7 @@ import type { Reading } from '../core/reading.js';
 import { messages as M } from '../messages/index.js';
 import type { Clock, InboundMessage, Reply, Store } from './ports.js';
 import { Records } from './records.js';
+import { Turn, type Feature } from './turn.js';
 
 /** How long the bot waits for a resident to add a missing address or phone. */
 const AWAIT_DETAILS_MS = 30 * 60_000;
@@ -25,26 +26,42 @@ export interface AppDeps {
   clock: Clock;
 }
 
-/** Where a message came from, resolved once. */
-interface Context {
-  msg: InboundMessage;
-  text: string;
-  now: number;
-  /** The grid of the room, or (private chat) the grid the person was last seen in. */
-  gridId: string | null;
-  inStaffRoom: boolean;
-  here: Reply['to'];
-  out: Reply[];
-}
+type Context = Turn & { msg: InboundMessage };
 
 export class BotApp {
   readonly dir: Directory;
   readonly records: Records;
   private queue: Promise<unknown> = Promise.resolve();
 
+  private readonly features: Feature[] = [];
+
   constructor(private readonly deps: AppDeps) {
     this.dir = buildDirectory(deps.config);
     this.records = new Records(deps.store);
+  }
+
+  /** Plugs in a capability; features are asked in the order they were added. */
+  use(feature: Feature): this {
+    this.features.push(feature);
+    return this;
+  }
+
+  get store(): Store {
+    return this.deps.store;
+  }
+
+  /**
+   * Runs what is due at `now` (scheduled posts, reminders): each feature decides from the stored
+   * state and its record of what was sent, so a restart neither repeats nor loses a post.
+   */
+  runDueJobs(now: number): Promise<Reply[]> {
+    return this.serial(async () => {
+      const turn = new Turn(now, null, '', null, false);
+      for (const f of this.features) if (f.due) await f.due(turn);
+      const sent = turn.out.map((r) => this.records.enqueue(r));
+      await this.deps.store.commit();
+      return sent;
+    });
   }
 
   get config(): AppConfig {
@@ -102,21 +119,23 @@ export class BotApp {
     if (roomGrid && (!known || known.gridId !== roomGrid.id || known.name !== msg.talkerName)) {
       this.records.putContact(msg.talkerId, { ...known, name: msg.talkerName, gridId: roomGrid.id });
     }
-    const ctx: Context = {
-      msg,
-      text,
-      now,
-      gridId: roomGrid?.id ?? (msg.roomId ? null : (known?.gridId ?? null)),
-      inStaffRoom,
-      here: msg.roomId ? { roomId: msg.roomId } : { contactId: msg.talkerId },
-      out: [],
-    };
+    const gridId = roomGrid?.id ?? (msg.roomId ? null : (known?.gridId ?? null));
+    const ctx = new Turn(now, msg, text, gridId, inStaffRoom) as Context;
 
     if (text) {
-      const cmd = parseCommand(text);
-      if (cmd) this.command(ctx, cmd);
-      else if (!inStaffRoom) this.request(ctx);
-      else if (msg.mentionsBot) this.say(ctx, ctx.here, M.unknownCommand());
+      let handled = false;
+      for (const f of this.features) {
+        if (f.handle && (await f.handle(ctx))) {
+          handled = true;
+          break;
+        }
+      }
+      if (!handled) {
+        const cmd = parseCommand(text);
+        if (cmd) this.command(ctx, cmd);
+        else if (!inStaffRoom) this.request(ctx);
+        else if (msg.mentionsBot) this.say(ctx, ctx.here, M.unknownCommand());
+      }
     }
 
     if (ctx.out.length) this.records.markSeen(msg.id, now);
@@ -126,19 +145,19 @@ export class BotApp {
     return sent;
   }
 
-  private say(ctx: Context, to: Reply['to'], text: string, mentionIds?: string[], urgent?: boolean): void {
-    ctx.out.push({ to, text, ...(mentionIds?.length ? { mentionIds } : {}), ...(urgent ? { urgent } : {}) });
+  private say(ctx: Turn, to: Reply['to'], text: string, mentionIds?: string[], urgent?: boolean): void {
+    ctx.say(to, text, mentionIds, urgent);
   }
 
-  private save(o: Order): void {
+  save(o: Order): void {
     this.records.putOrder(o);
   }
 
-  private categoryName(key: string): string {
+  categoryName(key: string): string {
     return this.dir.category(key)?.name ?? key;
   }
 
-  private nameOf(contactId: string): string {
+  nameOf(contactId: string): string {
     if (contactId === 'bot') return '系统';
     return this.dir.nameOf(contactId) ?? this.records.contact(contactId)?.name ?? contactId;
   }
@@ -187,7 +206,7 @@ export class BotApp {
       kind: category.kind,
       category: category.key,
       text: ctx.text,
-      summary: reading.summary || category.name,
+      summary: reading.summary.trim() || category.name,
       residentId: msg.talkerId,
       residentName: msg.talkerName,
       address: reading.address,
@@ -222,14 +241,14 @@ export class BotApp {
   }
 
   /** Applies a transition that the caller has already checked is allowed. */
-  private step(o: Order, action: OrderAction, by: string, at: number, note?: string, patch?: Partial<Order>): Order {
+  step(o: Order, action: OrderAction, by: string, at: number, note?: string, patch?: Partial<Order>): Order {
     const r = applyTransition(o, action, by, at, note, patch);
     if (!r.ok) throw new Error(`internal: ${action} not allowed from ${o.status} on #${o.id}`);
     return r.order;
   }
 
   /** Opens an accepted order for claiming and calls matching volunteers in the grid group. */
-  private dispatch(ctx: Context, accepted: Order): void {
+  dispatch(ctx: Context, accepted: Order): void {
     const invited = this.pickVolunteers(accepted);
     const order = this.step(accepted, 'dispatch', 'bot', ctx.now, undefined, { invitedIds: invited });
     this.save(order);
@@ -243,7 +262,7 @@ export class BotApp {
   }
 
   /** Volunteers of the grid with the skill, fewest open tasks first. */
-  private pickVolunteers(o: Order): string[] {
+  pickVolunteers(o: Order): string[] {
     if (!o.gridId) return [];
     const load = new Map<string, number>();
     for (const x of this.records.orders()) if (x.claimerId && isOpen(x)) load.set(x.claimerId, (load.get(x.claimerId) ?? 0) + 1);
@@ -295,7 +314,7 @@ export class BotApp {
     }
   }
 
-  private roleOf(contactId: string, gridId: string | null): 'staff' | 'manager' | 'volunteer' | 'resident' {
+  roleOf(contactId: string, gridId: string | null): 'staff' | 'manager' | 'volunteer' | 'resident' {
     if (this.dir.isStaff(contactId)) return 'staff';
     if (gridId && this.dir.canManage(contactId, gridId)) return 'manager';
     if (this.dir.volunteer(contactId)) return 'volunteer';
@@ -303,7 +322,7 @@ export class BotApp {
   }
 
   /** Tells the resident: in their group with a mention, or privately for a private request. */
-  private tellResident(ctx: Context, o: Order, inGroup: (name: string | null) => string, privately: string): void {
+  tellResident(ctx: Context, o: Order, inGroup: (name: string | null) => string, privately: string): void {
     if (o.roomId) this.say(ctx, { roomId: o.roomId }, inGroup(o.residentName), [o.residentId]);
     else this.say(ctx, { contactId: o.residentId }, privately);
   }

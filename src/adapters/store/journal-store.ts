@@ -30,6 +30,8 @@ export class StoreError extends Error {
 export interface JournalStoreOptions {
   /** fsync every commit (default true). Off only for benchmarks of the rest of the pipeline. */
   fsync?: boolean;
+  /** Read the data without compacting or writing anything (tools that only report). */
+  readOnly?: boolean;
 }
 
 export class JournalStore extends MemoryStore {
@@ -55,6 +57,7 @@ export class JournalStore extends MemoryStore {
 
   /** Opens (or creates) the data in `dir`. Refuses a corrupt or unknown file and leaves it as it was. */
   static async open(dir: string, options: JournalStoreOptions = {}): Promise<JournalStore> {
+    if (options.readOnly && !fs.existsSync(dir)) throw new StoreError(`No data folder at ${dir}. Pass the bot's data folder with --data.`);
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const snapFile = JournalStore.snapshotPath(dir);
     const db = new Low<Snapshot | null>(new JSONFile<Snapshot | null>(snapFile), null);
@@ -66,7 +69,7 @@ export class JournalStore extends MemoryStore {
           `Restore the newest copy from ${path.join(dir, 'backups')} or move the file away to start empty.`,
       );
     }
-    const store = new JournalStore(dir, db, { fsync: options.fsync ?? true });
+    const store = new JournalStore(dir, db, { fsync: options.fsync ?? true, readOnly: options.readOnly ?? false });
     const snap = db.data;
     if (snap !== null) {
       if (!snap || typeof snap !== 'object' || snap.format !== DATA_FORMAT || typeof snap.collections !== 'object' || snap.collections === null) {
@@ -79,6 +82,7 @@ export class JournalStore extends MemoryStore {
       store.seq = snap.seq;
     }
     const replayed = store.replayJournal();
+    if (options.readOnly) return store;
     store.fd = fs.openSync(JournalStore.journalPath(dir), 'a', 0o600);
     if (snap === null || replayed > 0) await store.compact();
     return store;
@@ -120,6 +124,7 @@ export class JournalStore extends MemoryStore {
   }
 
   protected override async persist(ops: Op[]): Promise<void> {
+    if (this.options.readOnly) throw new StoreError('internal: write to a store opened read-only');
     const line = `${JSON.stringify({ seq: this.seq + 1, ops })}\n`;
     fs.writeSync(this.fd, line);
     if (this.options.fsync) fs.fdatasyncSync(this.fd);

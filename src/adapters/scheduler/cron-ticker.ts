@@ -1,0 +1,33 @@
+/** node-cron only ticks: once a minute it asks the app what is due and queues the replies. */
+import cron from 'node-cron';
+import type { BotApp } from '../../app/bot-app.js';
+import type { Clock, Reply } from '../../app/ports.js';
+import type { Logger } from '../log.js';
+
+export interface Ticker {
+  /** Runs one tick now (also used at start-up to send what fell due while the bot was down). */
+  tick(): Promise<void>;
+  stop(): void;
+}
+
+export function startTicker(app: BotApp, clock: Clock, push: (r: Reply[]) => void, log: Logger, timezone: string): Ticker {
+  let running = false;
+  const tick = async () => {
+    if (running) return; // a slow tick is not stacked on itself
+    running = true;
+    try {
+      push(await app.runDueJobs(clock.now()));
+    } catch (e) {
+      log.error('scheduled jobs failed', e);
+    } finally {
+      running = false;
+    }
+  };
+  const task = cron.schedule('* * * * *', () => void tick(), { timezone });
+  return {
+    tick,
+    stop: () => {
+      void task.stop();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/** One unit of work (a message, or a clock tick): what it is about and the replies it produces. */
+import type { InboundMessage, Reply } from './ports.js';
+
+export class Turn {
+  readonly out: Reply[] = [];
+
+  constructor(
+    readonly now: number,
+    /** The message being handled; null for a clock tick. */
+    readonly msg: InboundMessage | null,
+    /** Sanitised, capped text of the message ('' for a tick). */
+    readonly text: string,
+    /** The grid of the room, or (private chat) the grid the person was last seen in. */
+    readonly gridId: string | null,
+    readonly inStaffRoom: boolean,
+  ) {}
+
+  /** Where to answer the message: its room, or the person privately. */
+  get here(): Reply['to'] {
+    if (!this.msg) throw new Error('internal: a tick has no "here"');
+    return this.msg.roomId ? { roomId: this.msg.roomId } : { contactId: this.msg.talkerId };
+  }
+
+  /** The talker (messages only). */
+  get who(): string {
+    if (!this.msg) throw new Error('internal: a tick has no talker');
+    return this.msg.talkerId;
+  }
+
+  say(to: Reply['to'], text: string, mentionIds?: string[], urgent?: boolean): void {
+    this.out.push({ to, text, ...(mentionIds?.length ? { mentionIds } : {}), ...(urgent ? { urgent } : {}) });
+  }
+
+  reply(text: string, mentionIds?: string[]): void {
+    this.say(this.here, text, mentionIds);
+  }
+}
+
+/**
+ * A capability plugged into the app (scheduling, ledger, mediation, …). Features are asked in
+ * order; the first whose `handle` returns true owns the message.
+ */
+export interface Feature {
+  readonly name: string;
+  /** Handle a message before the order logic; return true if it was this feature's. */
+  handle?(turn: Turn): boolean | Promise<boolean>;
+  /** Add what is due at `turn.now` (scheduled posts, reminders, escalations). */
+  due?(turn: Turn): void | Promise<void>;
+}
