@@ -12,7 +12,6 @@ import { createRuntime } from './adapters/runtime.js';
 import { createLogger, type Level } from './adapters/log.js';
 import { DEFAULT_PACING } from './adapters/wechaty/pacing.js';
 import { startTicker } from './adapters/scheduler/cron-ticker.js';
-import { installFeatures } from './app/features.js';
 import { cliArgs, fail } from './cli/args.js';
 
 async function main(): Promise<void> {
@@ -23,7 +22,6 @@ async function main(): Promise<void> {
   const puppet = (process.env.WECHATY_PUPPET ?? 'wechaty-puppet-wechat4u') as never;
   const clock = { now: () => Date.now() };
   const rt = await createRuntime({ config, dataDir, clock, log, pacing: DEFAULT_PACING, puppet, name: config.botName });
-  installFeatures(rt.app);
   const ticker = startTicker(rt.app, clock, (r) => rt.attached.queue.push(r), log, config.timezone);
 
   rt.bot.on('scan', (qr, status) => {

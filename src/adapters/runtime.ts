@@ -2,6 +2,7 @@
 import { WechatyBuilder, type Wechaty } from 'wechaty';
 import type { AppConfig } from '../core/config-schema.js';
 import { BotApp } from '../app/bot-app.js';
+import { installFeatures } from '../app/features.js';
 import type { Clock } from '../app/ports.js';
 import { JournalStore } from './store/journal-store.js';
 import { attachBot, type AttachedBot } from './wechaty/attach-bot.js';
@@ -32,7 +33,7 @@ export interface Runtime {
 
 export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const store = await JournalStore.open(o.dataDir, { fsync: o.fsync ?? true });
-  const app = new BotApp({ config: o.config, store, clock: o.clock });
+  const app = installFeatures(new BotApp({ config: o.config, store, clock: o.clock }));
   const bot = WechatyBuilder.build({ puppet: o.puppet, ...(o.name ? { name: o.name } : {}) } as Parameters<typeof WechatyBuilder.build>[0]);
   bot.on('error', (e) => {
     // The mock emits spurious "no payload found" errors on room changes; real faults are logged, never fatal.
