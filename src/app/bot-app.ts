@@ -265,7 +265,7 @@ export class BotApp {
   pickVolunteers(o: Order): string[] {
     if (!o.gridId) return [];
     const load = new Map<string, number>();
-    for (const x of this.records.orders()) if (x.claimerId && isOpen(x)) load.set(x.claimerId, (load.get(x.claimerId) ?? 0) + 1);
+    for (const x of this.records.openOrders()) if (x.claimerId) load.set(x.claimerId, (load.get(x.claimerId) ?? 0) + 1);
     return this.dir
       .volunteersFor(o.gridId, o.category)
       .map((v, i) => ({ id: v.id, i, load: load.get(v.id) ?? 0 }))
@@ -415,9 +415,7 @@ export class BotApp {
     let o: Order | undefined;
     if (orderId === null) {
       // A bare "5" counts only from a resident who has an order waiting for a rating; otherwise it is chat.
-      for (const x of this.records.orders()) {
-        if (x.residentId === who && (x.status === 'resolved' || x.status === 'reported') && (!o || x.updatedAt >= o.updatedAt)) o = x;
-      }
+      for (const x of this.records.awaitingRating(who)) if (!o || x.updatedAt >= o.updatedAt) o = x;
       if (!o) return;
     } else {
       o = this.records.order(orderId);
@@ -449,7 +447,7 @@ export class BotApp {
     }
     // In a grid group: that grid's orders. In the staff room or privately, staff see all.
     const scopeGrid = ctx.msg.roomId && !ctx.inStaffRoom ? ctx.gridId : staff ? null : ctx.gridId;
-    const open = [...this.records.orders()].filter((o) => isOpen(o) && (!scopeGrid || o.gridId === scopeGrid)).sort((a, b) => a.id - b.id);
+    const open = [...this.records.openOrders()].filter((o) => !scopeGrid || o.gridId === scopeGrid);
     const scope = scopeGrid ? (this.dir.grid(scopeGrid)?.name ?? '') : '全社区';
     this.say(ctx, ctx.here, M.todoList(open, scope, (k) => this.categoryName(k)));
   }

@@ -1,6 +1,6 @@
 /** Typed access to the store's collections. */
-import type { Order } from '../core/model.js';
-import type { Reply, Store } from './ports.js';
+import { isOpen, TERMINAL_STATUSES, type Order, type OrderStatus } from '../core/model.js';
+import type { Reply, Store, StoreRules } from './ports.js';
 
 export const C = {
   orders: 'orders',
@@ -8,7 +8,22 @@ export const C = {
   contacts: 'contacts',
   outbox: 'outbox',
   seen: 'seen',
+  /** Volunteer id → when they were last given work (claimed or assigned): kept as orders change. */
+  workload: 'workload',
 } as const;
+
+/** How long a handled message id is remembered (a puppet replays recent messages after a re-login). */
+export const SEEN_KEEP_MS = 2 * 24 * 3600_000;
+
+/**
+ * What the store may keep out of the way so that the cost of a message does not grow with history:
+ * finished orders are archived (their `history` read from disk when asked for), and message ids
+ * seen long ago are dropped when the store compacts.
+ */
+export const STORE_RULES: StoreRules = {
+  archive: { [C.orders]: { settled: (o) => TERMINAL_STATUSES.includes((o as Order).status), lazyField: 'history' } },
+  expire: { [C.seen]: (at, now) => typeof at === 'number' && now - at > SEEN_KEEP_MS },
+};
 
 /** What the bot remembers of a person who wrote in a grid group. */
 export interface ContactRecord {
@@ -18,7 +33,46 @@ export interface ContactRecord {
   awaiting?: { orderId: number; until: number };
 }
 
+/** Open tasks per claimer and when each volunteer was last given work (for choosing whom to call). */
+export interface Workload {
+  open: Map<string, number>;
+  lastGiven: Map<string, number>;
+}
+
+const AWAITING_RATING: readonly OrderStatus[] = ['resolved', 'reported'];
+/** `meta` key: the `workload` collection covers every order (built once from the full history). */
+const WORKLOAD_BUILT = 'workloadIndex';
+
+/**
+ * Indexes over the orders that per-message paths need, so none of them walks a year of history:
+ * open orders, each resident's orders waiting for a rating, and when volunteers last got work.
+ * The first two are built from the store's unsettled orders on first use (finished orders are not
+ * read); all are kept up to date by `putOrder`: write orders through it (BotApp.save).
+ */
+class OrderIndex {
+  readonly open = new Set<number>();
+  readonly awaiting = new Map<string, Set<number>>();
+
+  constructor(orders: Iterable<Order>) {
+    for (const o of orders) this.update(o);
+  }
+
+  update(o: Order): void {
+    if (isOpen(o)) this.open.add(o.id);
+    else this.open.delete(o.id);
+    const rating = AWAITING_RATING.includes(o.status);
+    let mine = this.awaiting.get(o.residentId);
+    if (rating) {
+      if (!mine) this.awaiting.set(o.residentId, (mine = new Set()));
+      mine.add(o.id);
+    } else if (mine?.delete(o.id) && !mine.size) this.awaiting.delete(o.residentId);
+  }
+}
+
 export class Records {
+  private index: OrderIndex | null = null;
+  private lastGiven: Map<string, number> | null = null;
+
   constructor(readonly store: Store) {}
 
   order(id: number): Order | undefined {
@@ -26,11 +80,81 @@ export class Records {
   }
 
   putOrder(o: Order): void {
+    const before = this.order(o.id);
     this.store.put(C.orders, String(o.id), o);
+    this.index?.update(o);
+    this.noteWorkGiven(o, before);
   }
 
+  /** Every order, a year of them included: for reports, not for per-message paths. */
   orders(): IterableIterator<Order> {
     return this.store.values<Order>(C.orders);
+  }
+
+  private orderIndex(): OrderIndex {
+    this.index ??= new OrderIndex(this.store.unsettled?.<Order>(C.orders) ?? this.store.values<Order>(C.orders));
+    return this.index;
+  }
+
+  /** Orders still being worked on (submitted … in progress), oldest number first. */
+  *openOrders(): IterableIterator<Order> {
+    const index = this.orderIndex();
+    for (const id of [...index.open].sort((a, b) => a - b)) {
+      const o = this.order(id);
+      if (o && isOpen(o)) yield o;
+      else if (o) index.update(o);
+      else index.open.delete(id);
+    }
+  }
+
+  /** A resident's finished orders not yet rated (resolved or reported). */
+  awaitingRating(residentId: string): Order[] {
+    const index = this.orderIndex();
+    const out: Order[] = [];
+    for (const id of [...(index.awaiting.get(residentId) ?? [])]) {
+      const o = this.order(id);
+      if (o && o.residentId === residentId && AWAITING_RATING.includes(o.status)) out.push(o);
+      else if (o) index.update(o);
+      else index.awaiting.get(residentId)?.delete(id);
+    }
+    return out;
+  }
+
+  /**
+   * Open tasks per claimer and when each volunteer was last given work, without walking the
+   * history. @example records.workload().open.get('vol-zhang') // 1
+   */
+  workload(): Workload {
+    const open = new Map<string, number>();
+    for (const o of this.openOrders()) if (o.claimerId) open.set(o.claimerId, (open.get(o.claimerId) ?? 0) + 1);
+    return { open, lastGiven: new Map(this.givenIndex()) };
+  }
+
+  private givenIndex(): Map<string, number> {
+    if (this.lastGiven) return this.lastGiven;
+    const given = new Map<string, number>();
+    if (this.store.get(C.meta, WORKLOAD_BUILT) === 1) {
+      for (const k of this.store.keys(C.workload)) given.set(k, this.store.get<number>(C.workload, k)!);
+    } else {
+      // Data from before the index: read the whole history once and keep the result.
+      for (const o of this.orders()) for (const [id, at] of workGiven(o, 0)) if ((given.get(id) ?? -Infinity) < at) given.set(id, at);
+      for (const [id, at] of given) this.store.put(C.workload, id, at);
+      this.store.put(C.meta, WORKLOAD_BUILT, 1);
+    }
+    this.lastGiven = given;
+    return given;
+  }
+
+  private noteWorkGiven(o: Order, before: Order | undefined): void {
+    const from = before?.history.length ?? 0;
+    if (o.history.length <= from) return;
+    for (const [id, at] of workGiven(o, from)) {
+      const given = this.givenIndex();
+      if ((given.get(id) ?? -Infinity) < at) {
+        given.set(id, at);
+        this.store.put(C.workload, id, at);
+      }
+    }
   }
 
   private counter(name: string): number {
@@ -71,4 +195,19 @@ export class Records {
   outbox(): Reply[] {
     return [...this.store.values<Reply>(C.outbox)].sort((a, b) => (a.id! < b.id! ? -1 : 1));
   }
+}
+
+/**
+ * Who was given the order by its audit lines from `from` on: a claim gives it to the claimer, an
+ * assignment (the line names who assigned) to the order's claimer.
+ * @example workGiven(order, 0) // [['vol-zhang', 1749519204937]]
+ */
+export function workGiven(o: Order, from: number): [string, number][] {
+  const out: [string, number][] = [];
+  for (let i = from; i < o.history.length; i++) {
+    const h = o.history[i]!;
+    if (h.action === 'claim') out.push([h.by, h.at]);
+    else if (h.action === 'assign' && o.claimerId) out.push([o.claimerId, h.at]);
+  }
+  return out;
 }
