@@ -32,7 +32,14 @@ export interface Runtime {
 }
 
 export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
-  const store = await JournalStore.open(o.dataDir, { fsync: o.fsync ?? true });
+  // The store folds its journal in the background when it grows, and every night at 04:00.
+  const store = await JournalStore.open(o.dataDir, {
+    fsync: o.fsync ?? true,
+    now: () => o.clock.now(),
+    dailyCompaction: { at: '04:00', timezone: o.config.timezone },
+    onError: (e) => o.log.error('data store', e),
+  });
+  void store.whenLoaded().then(() => o.log.info(`data loaded: ${store.size('orders')} orders`));
   const app = installFeatures(new BotApp({ config: o.config, store, clock: o.clock }));
   const bot = WechatyBuilder.build({ puppet: o.puppet, ...(o.name ? { name: o.name } : {}) } as Parameters<typeof WechatyBuilder.build>[0]);
   bot.on('error', (e) => {

@@ -75,9 +75,13 @@ export class BotApp {
     return run;
   }
 
-  /** Handles one message; resolves to the replies to send (already durable in the outbox). */
+  /**
+   * Handles one message; resolves to the replies to send (already durable in the outbox). The next
+   * message is handled while this one's commit reaches the disk: its replies wait for it, and the
+   * journal is written in order, so nothing is reported before it is durable.
+   */
   handleMessage(msg: InboundMessage): Promise<Reply[]> {
-    return this.serial(() => this.handle(msg));
+    return this.serial(() => this.handle(msg)).then(({ replies, durable }) => durable.then(() => replies));
   }
 
   /** Replies recorded but not yet sent (e.g. after a crash). */
@@ -89,7 +93,8 @@ export class BotApp {
   markSent(replyId: string): Promise<void> {
     return this.serial(async () => {
       this.deps.store.delete('outbox', replyId);
-      await this.deps.store.commit();
+      // Not waited for: if a crash loses this line, the reply is sent once more at the next start.
+      this.deps.store.commit().catch(() => undefined);
     });
   }
 
@@ -106,12 +111,13 @@ export class BotApp {
     });
   }
 
-  private async handle(msg: InboundMessage): Promise<Reply[]> {
+  private async handle(msg: InboundMessage): Promise<{ replies: Reply[]; durable: Promise<void> }> {
     const { config, store, clock } = this.deps;
-    if (this.records.seen(msg.id)) return [];
+    const none = { replies: [], durable: Promise.resolve() };
+    if (this.records.seen(msg.id)) return none;
     const inStaffRoom = msg.roomId === config.staffRoomId;
     const roomGrid = msg.roomId ? this.dir.gridByRoom(msg.roomId) : undefined;
-    if (msg.roomId && !roomGrid && !inStaffRoom) return [];
+    if (msg.roomId && !roomGrid && !inStaffRoom) return none;
 
     const text = sanitiseText(msg.text, config.orders.maxTextLength);
     const now = clock.now();
@@ -141,8 +147,7 @@ export class BotApp {
     if (ctx.out.length) this.records.markSeen(msg.id, now);
     const sent = ctx.out.map((r) => this.records.enqueue(r));
     // Durable before any reply that reports the change leaves (a no-op when nothing changed).
-    await store.commit();
-    return sent;
+    return { replies: sent, durable: store.commit() };
   }
 
   private say(ctx: Turn, to: Reply['to'], text: string, mentionIds?: string[], urgent?: boolean): void {
