@@ -62,12 +62,12 @@ const mention = (name: string) => `@${name}`;
 
 export const messages = {
   // ── residents' requests ────────────────────────────────────────────
-  orderCreated(o: Order, categoryName: string, opts: { waitsForAcceptance: boolean; askAddress: boolean; askPhone: boolean }): string {
+  orderCreated(o: Order, categoryName: string, opts: { waitsForAcceptance: boolean; askAddress: boolean; askPhone: boolean; callHeldNote?: string }): string {
     const head = `已登记 ${ref(o)}(${label(o, categoryName)}):${o.summary}。`;
     const next = opts.waitsForAcceptance
       ? '社区工作人员受理后会安排志愿者,请稍候。'
       : o.gridId
-        ? '已通知本网格志愿者,接单后会私信联系您。'
+        ? (opts.callHeldNote ?? '已通知本网格志愿者,接单后会私信联系您。')
         : '已转社区工作人员安排。';
     const asks: string[] = [];
     if (opts.askAddress) asks.push('请问是几号楼几单元?');
@@ -94,12 +94,12 @@ export const messages = {
   },
 
   // ── claiming and doing ─────────────────────────────────────────────
-  claimedInGroup(o: Order, claimerName: string, residentName: string | null): string {
+  claimedInGroup(o: Order, claimerName: string, residentName: string | null, eta?: string): string {
     const to = residentName ? `${mention(residentName)} ` : '';
-    return `${to}${ref(o)} 已由${claimerName}接单,志愿者会私信联系您。`;
+    return `${to}${ref(o)} 已由${claimerName}接单,${eta ? `${eta},` : ''}志愿者会私信联系您。`;
   },
-  claimedPrivately(o: Order, claimerName: string): string {
-    return `您的 ${ref(o)} 已由${claimerName}接单,志愿者会尽快联系您。`;
+  claimedPrivately(o: Order, claimerName: string, eta?: string): string {
+    return `您的 ${ref(o)} 已由${claimerName}接单,${eta ? `${eta},` : ''}志愿者会尽快联系您。`;
   },
   orderDetails(o: Order, categoryName: string): string {
     const phone = o.phone ?? '未留电话';
