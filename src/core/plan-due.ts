@@ -27,8 +27,10 @@ export interface SentRecord {
   at: number;
   /** When it was due (before any quiet-hours hold). */
   dueAt: number;
-  /** Recorded without posting: overtaken by a later job of the same kind. */
+  /** Recorded without posting: overtaken by a later job of the same kind, or failed. */
   skipped?: boolean;
+  /** Why it failed, when it did. */
+  error?: string;
 }
 
 /** A post held back for quiet hours (the planner only needs these fields). */

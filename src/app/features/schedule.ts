@@ -165,7 +165,17 @@ export function scheduleFeature(app: BotApp): Feature {
     due(turn) {
       const since = scheduleSince(store, turn.now);
       for (const job of planDue(state(since), config, turn.now)) {
-        post(turn, job);
+        const before = turn.out.length;
+        try {
+          post(turn, job);
+        } catch (e) {
+          // One broken job must not block every other post each minute: it is recorded with its
+          // error (visible in the data) and not retried.
+          turn.out.splice(before);
+          if (job.kind === 'release') store.delete(SC.held, job.heldId);
+          else markJobSent(store, job.key, { at: turn.now, dueAt: job.dueAt, skipped: true, error: e instanceof Error ? e.message : String(e) });
+          continue;
+        }
         if (job.kind === 'release') continue; // the held post itself is the record: deleted above
         markJobSent(store, job.key, { at: turn.now, dueAt: job.dueAt });
         for (const k of job.supersedes) markJobSent(store, k, { at: turn.now, dueAt: job.dueAt, skipped: true });
