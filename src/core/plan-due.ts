@@ -134,7 +134,11 @@ function ladder(
   return null;
 }
 
+/** Statuses with nothing scheduled: done with, or (resolved/reported) only while unrated. */
+const QUIET_STATUSES: ReadonlySet<OrderStatus> = new Set(['followed_up', 'rejected', 'cancelled', 'closed']);
+
 function orderCandidates(o: Order, config: AppConfig, grids: Map<string, GridInfo>, state: ScheduleState, heldCalls: Map<number, HeldRef>, out: Candidate[]): void {
+  if (QUIET_STATUSES.has(o.status)) return;
   const limits = timeLimits(config, o.category, o.urgent);
   const { quietHours: quiet } = config.schedule;
   const tz = config.timezone;
@@ -221,9 +225,13 @@ function candidates(state: ScheduleState, config: AppConfig, now: number): Candi
   const out: Candidate[] = [];
   const grids = new Map(config.grids.map((g) => [g.id, { hasWorker: g.workerIds.length > 0, hasChief: !!g.chiefId }]));
   const heldCalls = new Map<number, HeldRef>();
+  const held = [...state.held];
+  // Looking orders up by id is only needed for held calls; a year of orders is not copied otherwise.
+  // (`state.orders` may be a one-pass iterator over the store: it is walked exactly once.)
   const orders = new Map<number, Order>();
-  for (const o of state.orders) orders.set(o.id, o);
-  for (const h of state.held) {
+  const byId = held.some((h) => h.orderId !== undefined);
+  if (byId) for (const o of state.orders) orders.set(o.id, o);
+  for (const h of held) {
     if (h.orderId === undefined) {
       out.push({ kind: 'release', heldId: h.id, apply: true, key: `held:${h.id}`, dueAt: h.at, urgent: false, staleAt: Infinity, supersedes: [] });
       continue;
@@ -236,7 +244,7 @@ function candidates(state: ScheduleState, config: AppConfig, now: number): Candi
       key: `held:${h.id}`, dueAt: h.at, urgent: false, staleAt: Infinity, supersedes: [],
     });
   }
-  for (const o of orders.values()) orderCandidates(o, config, grids, state, heldCalls, out);
+  for (const o of byId ? orders.values() : state.orders) orderCandidates(o, config, grids, state, heldCalls, out);
   const d = today(now, config.timezone);
   dayCandidates(config, d, state, out);
   dayCandidates(config, addDays(d, 1), state, out);

@@ -2,8 +2,8 @@
  * Quiet hours (default 22:00–07:00): only urgent posts go out; others wait for the morning.
  * Shared by every feature that posts on its own initiative.
  */
-import { DEFAULT_TZ, dayjs } from './time.js';
-import { clockMinutes, minuteOfDay } from './local-time.js';
+import { DEFAULT_TZ } from './time.js';
+import { addDays, atLocal, clockMinutes, minuteOfDay, today } from './local-time.js';
 
 export interface QuietHours {
   /** `HH:MM`, local. */
@@ -30,12 +30,9 @@ export function isQuiet(at: number, quiet: QuietHours | null, tz: string = DEFAU
  */
 export function afterQuiet(at: number, quiet: QuietHours | null, tz: string = DEFAULT_TZ): number {
   if (!isQuiet(at, quiet, tz)) return at;
-  const to = clockMinutes(quiet!.to);
-  const local = dayjs(at).tz(tz);
-  let end = local.startOf('day').add(to, 'minute');
-  if (end.valueOf() <= at) end = local.startOf('day').add(1, 'day').add(to, 'minute');
-  // Rebuild in the zone so a DST shift between midnight and `to` cannot skew the hour.
-  return dayjs.tz(end.format('YYYY-MM-DD HH:mm'), 'YYYY-MM-DD HH:mm', tz).valueOf();
+  const date = today(at, tz);
+  const end = atLocal(date, quiet!.to, tz);
+  return end > at ? end : atLocal(addDays(date, 1), quiet!.to, tz);
 }
 
 /**
@@ -44,12 +41,7 @@ export function afterQuiet(at: number, quiet: QuietHours | null, tz: string = DE
  */
 export function nextQuietStart(at: number, quiet: QuietHours | null, tz: string = DEFAULT_TZ): number | null {
   if (!quiet || quiet.from === quiet.to) return null;
-  const from = clockMinutes(quiet.from);
-  const local = dayjs(at).tz(tz).startOf('day');
-  for (let d = 0; d < 2; d++) {
-    const day = local.add(d, 'day').format('YYYY-MM-DD');
-    const t = dayjs.tz(`${day} ${quiet.from}`, 'YYYY-MM-DD HH:mm', tz).valueOf();
-    if (t > at) return t;
-  }
-  return local.add(2, 'day').add(from, 'minute').valueOf();
+  const date = today(at, tz);
+  const start = atLocal(date, quiet.from, tz);
+  return start > at ? start : atLocal(addDays(date, 1), quiet.from, tz);
 }

@@ -235,7 +235,7 @@ export const messages = {
   },
   help(role: 'staff' | 'manager' | 'volunteer' | 'resident'): string {
     const resident = ['居民:在群里直接说需要什么,写上几号楼几单元;', '取消 #12 取消;办结后回复 1–5 打分,或「评价 #12 5 很满意」。'];
-    const volunteer = ['志愿者:接单 #12 · 开始 #12 · 完成 #12 备注 · 放弃 #12'];
+    const volunteer = ['志愿者:接单 #12 · 开始 #12 · 完成 #12 备注 · 放弃 #12 · 请假 3天 · 销假 · 今天谁值班'];
     const staff = ['工作人员:/受理 #12 · /派单 #12 @志愿者 · /驳回 #12 原因 · /关闭 #12 · /重开 #12 · /查 #12 · /待办'];
     const parts = role === 'resident' ? resident : role === 'volunteer' ? [...volunteer, ...resident] : [...staff, ...volunteer, ...resident];
     return parts.join('\n');

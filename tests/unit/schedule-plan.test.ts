@@ -272,6 +272,14 @@ describe('posts held for quiet hours', () => {
     expect(morning.map((j) => j.kind === 'release' && [j.heldId, j.apply])).toEqual([['1', true], ['3', true]]);
   });
 
+  it('reads the orders once when they come as a one-pass iterator (the store\'s live view) with held calls', () => {
+    const orders = [dispatchedAt(1, '2026-06-09T21:30:00'), dispatchedAt(2, '2026-06-09T22:40:00')];
+    const w = world([], noPosts(demoConfig()));
+    w.held.push({ id: '1', at: T('2026-06-09T22:40:00'), orderId: 2, status: 'dispatched', cycle: 1 });
+    w.state.orders = orders.values();
+    expect(planDue(w.state, w.config, T('2026-06-10T07:00:00')).map((j) => j.key)).toEqual(['held:1', 'esc:1:1']);
+  });
+
   it('starts the ladder of a held call from when the call went out', () => {
     const w = world([dispatchedAt(2, '2026-06-09T22:40:00')], noPosts(demoConfig()));
     w.held.push({ id: '1', at: T('2026-06-09T22:40:00'), orderId: 2, status: 'dispatched', cycle: 1 });
