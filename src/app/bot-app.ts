@@ -37,6 +37,8 @@ export class BotApp {
   private queue: Promise<unknown> = Promise.resolve();
 
   private readonly features: Feature[] = [];
+  /** Whether the message being handled touched an urgent order (its notices are never held at night). */
+  private touchedUrgent = false;
 
   constructor(private readonly deps: AppDeps) {
     this.dir = buildDirectory(deps.config);
@@ -138,6 +140,7 @@ export class BotApp {
     }
     const gridId = roomGrid?.id ?? (msg.roomId ? null : (known?.gridId ?? null));
     const ctx = new Turn(now, msg, text, gridId, inStaffRoom) as Context;
+    this.touchedUrgent = false;
 
     if (text) {
       let handled = false;
@@ -157,7 +160,8 @@ export class BotApp {
 
     if (ctx.out.length) this.records.markSeen(msg.id, now);
     // Quiet hours: posts to anyone but this conversation wait for the morning unless urgent.
-    const sent = holdForQuietHours(store, config, now, msg.roomId ? { roomId: msg.roomId } : { contactId: msg.talkerId }, msg.talkerId, ctx.out).map((r) => this.records.enqueue(r));
+    const out = this.touchedUrgent ? ctx.out : holdForQuietHours(store, config, now, msg.roomId ? { roomId: msg.roomId } : { contactId: msg.talkerId }, msg.talkerId, ctx.out);
+    const sent = out.map((r) => this.records.enqueue(r));
     // Durable before any reply that reports the change leaves (a no-op when nothing changed).
     await store.commit();
     return sent;
@@ -168,6 +172,7 @@ export class BotApp {
   }
 
   save(o: Order): void {
+    if (o.urgent) this.touchedUrgent = true;
     this.records.putOrder(o);
   }
 

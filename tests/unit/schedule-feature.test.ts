@@ -101,6 +101,15 @@ describe('quiet hours through the app', () => {
     expect(out.find((r) => r.text.includes('哪位方便'))).toMatchObject({ urgent: true, mentionIds: ['vol-zhang', 'vol-li'] });
   });
 
+  it('holds nothing about an urgent order at night: a staff assignment reaches the volunteer at once', async () => {
+    const { say, tick } = scheduled(demoConfig(), '2026-06-09T23:10:00');
+    await tick('2026-06-09T23:10:00');
+    await say('res-sun', '6号楼1单元卫生间水管爆了 到处漏水 急 赶紧来人 13822223333', { talkerName: '孙大妈' });
+    const out = await say('staff-liu', '/派单 #1 @张师傅', { roomId: STAFF });
+    expect(texts(to(out, 'vol-zhang'))[0]).toMatch(/^#1 详情:孙大妈 13822223333/);
+    expect(texts(to(out, G1))).toEqual(['@孙大妈 #1 已由张师傅接单,志愿者会私信联系您。']);
+  });
+
   it('holds notices to other conversations at night (the staff room), and answers the speaker at once', async () => {
     const { say, tick } = scheduled();
     await tick('2026-06-10T09:30:00');
