@@ -69,14 +69,13 @@ describe('a day the bot runs on its own (scenarios/day.jsonl)', () => {
     // The call for the electricity bill ordered at 22:40 goes out at 07:00.
     expect(about(t, /^#2 .*哪位方便/).map(([at]) => at)).toEqual(['06-08 07:00']);
     expect(about(t, /^已登记 #2/)[0]![2]).toContain('明早07:00通知本网格志愿者');
-    // The report of the order finished at 00:30 reaches the staff room at 07:00.
-    expect(about(t, /^#3 已办结上报/).map(([at, where]) => [at, where])).toEqual([['06-08 07:00', STAFF]]);
     // #1's first reminder fell due at 23:30 and waited for the morning.
     expect(about(t, /^#1 .*无人接单/).map(([at]) => at)).toEqual(['06-08 07:00']);
   });
 
-  it('lets an urgent order through at night: its call and its reminder 15 minutes later', () => {
+  it('lets everything about an urgent order through at night: its call, its reminder 15 minutes later, its report', () => {
     expect(about(t, /^#3 .*哪位方便/).map(([at]) => at)).toEqual(['06-07 23:10', '06-07 23:25']);
+    expect(about(t, /^#3 已办结上报/).map(([at, where]) => [at, where])).toEqual([['06-08 00:30', STAFF]]);
   });
 
   it('asks for the follow-up (回访) a day after completion, held to the morning when due at night', () => {
