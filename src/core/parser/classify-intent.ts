@@ -1,0 +1,146 @@
+/** Decides what a message is: a request (service/proxy), a question, a dispute or chat. */
+import type { Intent } from '../reading.js';
+import { cuePattern } from './cue-pattern.js';
+import type { CategoryMatch } from './match-category.js';
+import { ACK_MESSAGES } from './vocabulary-normalize.js';
+import {
+  APPEAL_CUES, COUNTERPARTY_CUES, FIRST_PERSON_CUES, IN_PERSON_CUES, DISPUTE_STRONG_CUES, DISPUTE_WEAK_CUES, GENERIC_REQUEST_CUES, INFO_TOPIC_CUES,
+  NOTICE_CUES, PAST_CUES, PERSONAL_MARKERS, PROBLEM_CUES, QUESTION_CUES, REQUEST_CUES, RESOLVED_CUES,
+  SOCIAL_CUES, VOLUNTEER_REPLY_CUES,
+} from './vocabulary-cues.js';
+
+const REQUEST = cuePattern(REQUEST_CUES, 'g');
+const GENERIC_REQUEST = new Set(GENERIC_REQUEST_CUES);
+const PERSONAL = cuePattern(PERSONAL_MARKERS);
+const QUESTION = cuePattern(QUESTION_CUES);
+const INFO_TOPIC = cuePattern(INFO_TOPIC_CUES);
+const DISPUTE_STRONG = cuePattern(DISPUTE_STRONG_CUES, 'g');
+const DISPUTE_WEAK = cuePattern(DISPUTE_WEAK_CUES, 'g');
+const COUNTERPARTY = cuePattern(COUNTERPARTY_CUES);
+const NOTICE = cuePattern(NOTICE_CUES);
+const RESOLVED = cuePattern(RESOLVED_CUES, 'g');
+const SOCIAL = cuePattern(SOCIAL_CUES);
+const VOLUNTEER = cuePattern(VOLUNTEER_REPLY_CUES);
+const PROBLEM = cuePattern(PROBLEM_CUES);
+const PAST = cuePattern(PAST_CUES);
+const APPEAL = cuePattern(APPEAL_CUES, 'g');
+const FIRST_PERSON = cuePattern(FIRST_PERSON_CUES);
+const IN_PERSON = cuePattern(IN_PERSON_CUES);
+const ACKS = new Set(ACK_MESSAGES);
+const PUNCT = /[\s,.!?;:、，。！？；：~…""''"'()（）【】《》\-—]+/g;
+
+/** Longer than this, a message reads as a formal appeal or a narrative, not a group request. */
+const LONG_TEXT = 120;
+
+export interface IntentInput {
+  /** Rewritten text (vocabulary-normalize.ts), with the address and phone still in it. */
+  canon: string;
+  categories: readonly CategoryMatch[];
+  hasAddress: boolean;
+  hasPhone: boolean;
+  mentionsAll: boolean;
+}
+
+export interface IntentResult {
+  intent: Intent;
+  confidence: number;
+  /** Why: the rule that decided (for debugging and the eval report). */
+  rule: string;
+}
+
+function all(re: RegExp, text: string): RegExpExecArray[] {
+  re.lastIndex = 0;
+  return [...text.matchAll(re)];
+}
+
+function disputeScore(text: string): number {
+  const strong = all(DISPUTE_STRONG, text).length;
+  const weak = all(DISPUTE_WEAK, text).length;
+  const party = COUNTERPARTY.test(text) ? 1 : 0;
+  if (strong === 0) return 0;
+  return strong * 2 + Math.min(weak, 2) + party;
+}
+
+/**
+ * Classifies a normalised message.
+ * @example classifyIntent({ canon: '低保怎么申请', categories: [], hasAddress: false, hasPhone: false, mentionsAll: false }).intent // 'question'
+ */
+export function classifyIntent(input: IntentInput): IntentResult {
+  const t = input.canon;
+  const bare = t.replace(PUNCT, '');
+  if (bare.length === 0 || ACKS.has(bare) || /^[a-zA-Z0-9]{0,6}$/.test(bare)) {
+    return { intent: 'chat', confidence: 0.95, rule: 'ack' };
+  }
+  const requests = all(REQUEST, t);
+  const strongRequest = requests.some((m) => !GENERIC_REQUEST.has(m[0]));
+  const anyRequest = requests.length > 0;
+  const top = input.categories[0];
+  const long = t.length > LONG_TEXT;
+
+  if (input.mentionsAll || NOTICE.test(t)) {
+    if (!(strongRequest && FIRST_PERSON.test(t) && top && !input.mentionsAll)) {
+      return { intent: 'chat', confidence: 0.85, rule: 'notice' };
+    }
+  }
+
+  // Settled, cancelled or a false alarm: chat, unless a fresh request follows the settling words.
+  const resolved = all(RESOLVED, t);
+  if (resolved.length > 0) {
+    const lastResolved = resolved[resolved.length - 1]!.index!;
+    const later = requests.some((m) => m.index! > lastResolved && !GENERIC_REQUEST.has(m[0]));
+    if (!later) return { intent: 'chat', confidence: 0.85, rule: 'resolved' };
+  }
+
+  const dScore = disputeScore(t);
+  if (dScore >= 3 || (dScore >= 2 && COUNTERPARTY.test(t))) {
+    return { intent: 'dispute', confidence: Math.min(0.95, 0.6 + dScore * 0.07), rule: 'dispute' };
+  }
+
+  if (VOLUNTEER.test(t) && !strongRequest) return { intent: 'chat', confidence: 0.85, rule: 'volunteer' };
+
+  const question = QUESTION.test(t);
+  if (anyRequest) {
+    // 社区能帮忙交电费吗: asks whether the service exists, with no personal task.
+    const generic = !strongRequest && question && !PERSONAL.test(t);
+    if (!generic) {
+      if (top) {
+        let confidence = 0.75;
+        if (input.hasAddress) confidence += 0.1;
+        if (input.hasPhone) confidence += 0.05;
+        if (!strongRequest) confidence -= 0.1;
+        if (question) confidence -= 0.05;
+        if (long) confidence -= 0.25; // formal appeals and narratives are not group orders
+        if (PAST.test(t) && SOCIAL.test(t)) confidence -= 0.2;
+        return { intent: top.entry.kind, confidence: clamp(confidence), rule: 'request' };
+      }
+      if (strongRequest && !long && (input.hasAddress || IN_PERSON.test(t))) {
+        return { intent: 'service', confidence: input.hasAddress ? 0.6 : 0.5, rule: 'request-uncategorised' };
+      }
+    }
+  }
+
+  if (question) {
+    const infoTopic = INFO_TOPIC.test(t);
+    return { intent: 'question', confidence: infoTopic || top ? 0.8 : 0.7, rule: 'question' };
+  }
+
+  if (SOCIAL.test(t) || PAST.test(t)) return { intent: 'chat', confidence: 0.8, rule: 'social-or-past' };
+
+  if (top && PROBLEM.test(t) && !long) {
+    // A bare report (3号楼2单元501水管漏了): a request the bot takes up, a little less surely.
+    const confidence = 0.6 + (input.hasAddress ? 0.1 : 0) + (top.score >= 3 ? 0.02 : -0.05);
+    return { intent: top.entry.kind, confidence: clamp(confidence), rule: 'report' };
+  }
+
+  if (dScore >= 2) return { intent: 'dispute', confidence: 0.6, rule: 'dispute-weak' };
+
+  // Long appeals to officials (the Teddy Cup posts) are not chat, but not orders either.
+  if (t.length >= 30 && all(APPEAL, t).length >= 2) {
+    return { intent: 'question', confidence: 0.5, rule: 'appeal' };
+  }
+  return { intent: 'chat', confidence: 0.7, rule: 'default' };
+}
+
+function clamp(x: number): number {
+  return Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
+}

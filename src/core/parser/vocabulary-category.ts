@@ -1,0 +1,42 @@
+/**
+ * Parser vocabulary, part 5: how strongly a built-in catalogue keyword points at its category.
+ * Words a community adds through configuration weigh DEFAULT_KEYWORD_WEIGHT.
+ * The highest-weighted keyword in a message decides its category; ties go to the larger sum.
+ */
+
+export const DEFAULT_KEYWORD_WEIGHT = 2;
+
+/** Context words that often accompany another matter (`身份证照片我发你` in a 医保 request). */
+const WEAK = [
+  '身份证', '户口本', '户口', '老人', '垃圾', '窗户', '修', '认证', '补贴', '下水', '买点', '买个', '买些', '带点',
+  '超市', '卫生', '轮椅', '楼道', '派出所', '残疾人', '充值', '欠费', '开关', '没人接', '摔了', '处方', '搬',
+  '收拾', '清理', '代收', '代发', '营业厅', '绿化', '外墙', '水池', '线路', '电路', '洗澡', '瘫', '卧床',
+];
+
+/** Words that name the service itself. */
+const STRONG = [
+  '复印', '打印', '扫描', '复印件', '陪诊', '助浴', '打扫', '清一下', '扫一下', '大扫除', '代购', '跑腿', '捎', '买菜',
+  '买点菜', '买药', '低保', '残疾证', '护理补贴', '高龄补贴', '医保', '医保卡', '社保', '社保卡', '养老认证',
+  '生存认证', '刷脸', '居民医保', '城乡居民医保', '销户', '落户', '迁户', '上户口', '无犯罪证明', '居住证',
+  '暖气片', '合页', '燃气灶', '煤气灶', '点不着', '打不着', '通一下', '水龙头', '马桶', '水管', '快递', '退货',
+  '退回去', '取件码', '寄快递', '电费', '水费', '燃气费', '暖气费', '取暖费', '燃气表', '燃气公司', '供电所',
+  '门禁', '消防栓', '消防通道', '楼道灯', '电梯', '物业', '没人拉', '单元门', '擦', '擦玻璃', '保洁', '手术',
+  '拍片', '120', '救护车', '胸口疼', '喘不上气', '送医', '挂号', '复查', '住院', '助餐', '敲门', '跌倒', '摔倒',
+  '起不来', '看望', '探望', '放学', '接孩子', '接送', '看孩子', '遛狗', '喂猫', '开锁',
+];
+
+/** Words that settle the category even next to strong ones. */
+const DECISIVE: Readonly<Record<string, number>> = {
+  搬家: 4, 搬东西: 4, 搬运: 4, 抬: 4, 扛: 4, 挪: 4, 拎上去: 4, 提上去: 4, 背上去: 4, 运上去: 4, 抬上去: 4,
+  着火: 5, 起火: 5, 冒烟: 5, 失火: 5, 公共管道: 5, 主管道: 5, 下水主管: 5,
+};
+
+/** Built-in keyword weights (keywords not listed weigh DEFAULT_KEYWORD_WEIGHT). */
+export const KEYWORD_WEIGHTS: Readonly<Record<string, number>> = {
+  ...Object.fromEntries(WEAK.map((w) => [w, 1])),
+  ...Object.fromEntries(STRONG.map((w) => [w, 3])),
+  ...DECISIVE,
+};
+
+/** A keyword right after one of these is denied (`不是主管道的事`). */
+export const KEYWORD_NEGATIONS: readonly string[] = ['不是', '不是因为', '并非', '不属于'];

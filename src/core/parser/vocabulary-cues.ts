@@ -1,0 +1,132 @@
+/**
+ * Parser vocabulary, part 2: the cues that decide intent and urgency.
+ * Entries are regular-expression sources (most are plain words) matched against the rewritten
+ * text (see vocabulary-normalize.ts: 俺→我, 咋→怎么, 礼拜→周 have already been applied).
+ */
+
+/** Someone is asked to do something for the writer: the heart of a service or proxy request. */
+export const REQUEST_CUES: readonly string[] = [
+  '帮我', '帮我们', '帮着', '帮忙', '帮个忙', '帮下忙', '帮一下', '帮帮', '给帮', '帮她', '帮他', '帮咱',
+  '麻烦(?!了$)', '劳驾', '拜托', '求助', '求帮', '代办', '代缴', '代交', '代买', '代取', '代收', '代发',
+  '谁能', '谁有空', '谁有时间', '谁方便', '谁离得近', '谁在家', '谁赶紧', '谁.{0,6}帮', '哪位',
+  '有没有人能', '有没有人可以', '有没有人帮', '有没有志愿者能', '有没有志愿者可以', '有没有志愿者.{0,4}来',
+  '能不能.{0,8}(来|过来|上门|派|帮|给|跟|替|代)', '能否.{0,8}(来|帮|派)', '可不可以.{0,6}(来|帮)',
+  '派个人', '派人', '来个人', '来人', '来一趟', '跑一趟', '上门', '搭把手', '找个人', '找人', '找个志愿者',
+  '想请', '想找', '请.{0,4}志愿者', '需要(个)?人', '得有(个)?人', '需要志愿者', '需要帮助',
+  '过来看看', '去看看', '来看看', '过去看看', '来给', '给看看', '给.{0,3}一下', '给弄',
+  '跟物业(说|反映|讲|联系)', '通知物业', '告诉物业', '反映一下', '反映反映', '报修', '给修',
+  '替我', '替我们', '委托', '快来',
+];
+
+/** A request cue that only asks whether a service exists when it stands without a personal task. */
+export const GENERIC_REQUEST_CUES: readonly string[] = ['帮忙', '代办', '代缴', '代交', '上门', '帮着'];
+
+/** Marks a concrete personal task (makes `社区能帮忙…吗` a request rather than a question). */
+export const PERSONAL_MARKERS: readonly string[] = [
+  '我', '我们', '我家', '我妈', '我爸', '家里', '老人', '孩子', '一下', '下吧', '这个', '这次', '给我',
+  '\\d+号楼', '单元', '村',
+];
+
+/** Asking for information. */
+export const QUESTION_CUES: readonly string[] = [
+  '请问', '问一下', '问下', '咨询', '想问', '怎么', '如何', '什么时候', '多久', '几点', '几天', '几号',
+  '哪里', '哪儿', '哪个', '在哪', '去哪', '多少钱', '要钱不', '收费', '收钱', '免费', '是否', '能否',
+  '该找谁', '找谁', '是找', '还是找', '还是', '有没有.{0,12}服务', '有懂的', '谁知道', '谁懂',
+  '需要什么', '要带什么', '需要带', '需要本人', '要本人', '什么材料', '什么手续', '流程', '条件',
+  '可以吗', '行吗', '能.{0,10}吗', '吗[?]?$', '吗[?]', '么[?]?$', '呢[?]?$', '不[?]$', '没[?]$', '[?]$',
+];
+
+/** Asking about a notice or schedule (what is on, when it stops): a question even with a topic word. */
+export const INFO_TOPIC_CUES: readonly string[] = ['停水', '停电', '停气', '通知', '开门', '关门', '上班', '营业'];
+
+/** Conflict words. `strong` alone with a counterparty makes a dispute; `weak` only adds weight. */
+export const DISPUTE_STRONG_CUES: readonly string[] = [
+  '评理', '评评理', '调解', '调和', '纠纷', '矛盾', '不可开交', '吵架', '打架', '打起来', '动手', '骂人',
+  '欺负', '不讲理', '蛮不讲理', '出面', '说了.{0,4}不听', '说了.{0,4}没用', '说了.{0,3}(几|多少)(次|回|遍)',
+  '说了也不', '也不管', '不听劝', '扰民', '噪音', '吵得', '吵到', '吵死', '半夜吵', '让不让人睡',
+  '占了', '占俩', '霸占', '侵占', '私占', '乱堆', '乱停', '堵在', '堵着', '泼水', '油烟全冲',
+  '调委会', '人民调解', '赔偿', '索赔', '拖欠', '欠款', '讨要', '起诉', '争执', '争吵', '协商未果',
+  '不肯', '拒不', '拒绝赔', '闹事', '闹矛盾', '管不管', '管一下', '管管',
+];
+
+export const DISPUTE_WEAK_CUES: readonly string[] = [
+  '协调', '天天', '每天', '半夜', '大半夜', '一两点', '不让', '不挪', '不给', '不还', '受不了', '太过分',
+  '凭什么', '还让不让', '闹', '吵', '纠缠', '威胁', '报警',
+];
+
+/** The other party of a conflict. */
+export const COUNTERPARTY_CUES: readonly string[] = [
+  '楼上', '楼下', '隔壁', '邻居', '对门', '对面', '室友', '房东', '租户', '房客', '那家', '谁家', '有人',
+  '儿媳', '婆婆', '公公', '女婿', '丈夫', '妻子', '老公', '媳妇', '前夫', '前妻', '兄弟', '姐妹', '亲戚',
+  '商户', '烧烤摊', '摊贩', '饭店', '老板', '公司', '单位', '开发商', '物业', '他们', '她们', '某',
+];
+
+/** Notices, instructions and forwarded posts: never a request. */
+export const NOTICE_CUES: readonly string[] = [
+  '大家注意', '请大家', '提醒大家', '温馨提示', '友情提示', '特此通知', '通知[:：]', '紧急通知', '请互相转告',
+  '互相转告', '相互转告', '转[:：]', '^转发', '【.{1,12}】', '@全体成员', '请各', '各位居民', '各位业主',
+  '各楼长', '千万别信', '谨防', '注意防', '安全提示', '报名', '活动', '欢迎参加', '下班前统计',
+];
+
+/** The matter is settled, cancelled or was a false alarm. */
+export const RESOLVED_CUES: readonly string[] = [
+  '不用了', '不需要了', '不麻烦了', '已经修好', '修好了', '弄好了', '搞定了', '解决了', '办好了', '办完了',
+  '批下来了', '没事了', '虚惊一场', '已经收到', '收到了', '找到了', '已经好了', '好了谢谢', '取消了',
+  '不用来了', '已经有人', '有人接了', '自己弄好', '自己修好', '让他弄', '已处理', '已经处理',
+];
+
+/** Thanks, praise, wishes, celebration: chat unless a request is also made. */
+export const SOCIAL_CUES: readonly string[] = [
+  '谢谢', '感谢', '多谢', '辛苦了', '辛苦啦', '点赞', '恭喜', '祝', '快乐', '生日', '身体健康', '哈哈',
+  '早安', '早上好', '晚安', '美好的一天', '可爱', '好看', '漂亮', '厉害',
+];
+
+/** A volunteer offering or claiming (handled by the command layer, not an order). */
+export const VOLUNTEER_REPLY_CUES: readonly string[] = [
+  '我去吧', '我去$', '我来吧', '我来$', '我可以去', '我有空', '我能去', '我过去', '我马上到', '接单',
+  '我在路上', '我这就去',
+];
+
+/** Something is broken or wrong: with a catalogue word, a report the bot should take up. */
+export const PROBLEM_CUES: readonly string[] = [
+  '坏了', '坏掉', '漏了', '漏水', '渗水', '滴水', '返水', '冒水', '淹了', '堵了', '堵住', '不通', '不亮',
+  '不出水', '没水', '停电', '没电', '跳闸', '关不上', '关不严', '打不开', '锁不上', '松了', '掉了',
+  '裂了', '碎了', '不见了', '丢了', '没人拉', '没人修', '没人管', '没人清', '没人来', '臭', '冒烟',
+  '着火', '起火', '摔倒', '摔了', '困在', '点不着', '充不进', '不转', '不动了', '出故障', '故障',
+];
+
+/** Past or third-party narration: a request is less likely (`上个月去医院复查…`). */
+export const PAST_CUES: readonly string[] = [
+  '上个月', '上回', '上次', '之前', '以前', '前几天', '昨天', '前天', '去年', '那天', '当时', '曾经',
+];
+
+/** Urgency and emergencies (README: 急, 马上, 赶紧, 危险, 淹, 老人摔倒, 煤气味, 着火, 困人…). */
+export const URGENT_CUES: readonly string[] = [
+  '急', '马上', '赶紧', '赶快', '尽快', '快来', '快点', '立刻', '立即', '危险', '淹', '摔倒', '摔了一跤',
+  '跌倒', '起不来', '晕倒', '昏倒', '昏迷', '不省人事', '煤气味', '燃气味', '天然气味', '漏气', '煤气泄漏',
+  '着火', '起火', '失火', '冒烟', '烧起来', '困人', '困在', '关在电梯', '被困', '救命', '喘不上气',
+  '胸口疼', '出血', '流血', '打了?120', '叫了?救护车', '人不见了', '走丢', '联系不上', '没人接',
+];
+
+/** Phrases that look urgent but are not (negated urgency). Removed before URGENT_CUES are tried. */
+export const NOT_URGENT_CUES: readonly string[] = [
+  '不急', '不着急', '不是很急', '不太急', '不用急', '别着急', '别急', '没那么急', '不紧急', '不算急', '急不急',
+  '不用着急', '着急不', '急诊科',
+];
+
+/** A power cut or heating failure with someone vulnerable alone is an emergency. */
+export const POWER_CUT_CUES: readonly string[] = ['停电', '没电', '跳闸', '断电'];
+export const VULNERABLE_ALONE_CUES: readonly string[] = ['独居', '一个人在家', '一个人住', '老人自己', '瘫', '卧床'];
+
+/** Long formal appeals to officials (the Teddy Cup style): an appeal, not chat. */
+export const APPEAL_CUES: readonly string[] = [
+  '希望', '请求', '恳请', '要求', '建议', '反映', '投诉', '举报', '咨询', '为什么', '能否', '是否',
+  '何时', '解决', '处理', '落实', '领导', '书记', '市长', '局长', '县长', '政府', '部门', '相关',
+  '有关', '尊敬的', '请问', '问题', '维权', '补偿', '政策', '办理',
+];
+
+/** The writer speaks for themself or their family (a notice with these may still carry a request). */
+export const FIRST_PERSON_CUES: readonly string[] = ['我', '我家', '我妈', '我爸', '我们'];
+
+/** Someone has to come in person: a request without a catalogue word is still a service. */
+export const IN_PERSON_CUES: readonly string[] = ['来', '上门', '过来', '过去', '看看', '搭把手'];
