@@ -5,7 +5,7 @@ import type { CategoryMatch } from './match-category.js';
 import { ACK_MESSAGES } from './vocabulary-normalize.js';
 import {
   APPEAL_CUES, COUNTERPARTY_CUES, FIRST_PERSON_CUES, IN_PERSON_CUES, DISPUTE_STRONG_CUES, DISPUTE_WEAK_CUES, GENERIC_REQUEST_CUES, INFO_TOPIC_CUES,
-  NOTICE_CUES, PAST_CUES, PERSONAL_MARKERS, PROBLEM_CUES, QUESTION_CUES, REQUEST_CUES, RESOLVED_CUES,
+  NOTICE_CUES, NOTICE_WEAK_CUES, PAST_CUES, PERSONAL_MARKERS, PROBLEM_CUES, QUESTION_CUES, REQUEST_CUES, RESOLVED_CUES,
   SOCIAL_CUES, VOLUNTEER_REPLY_CUES,
 } from './vocabulary-cues.js';
 
@@ -18,6 +18,7 @@ const DISPUTE_STRONG = cuePattern(DISPUTE_STRONG_CUES, 'g');
 const DISPUTE_WEAK = cuePattern(DISPUTE_WEAK_CUES, 'g');
 const COUNTERPARTY = cuePattern(COUNTERPARTY_CUES);
 const NOTICE = cuePattern(NOTICE_CUES);
+const NOTICE_WEAK = cuePattern(NOTICE_WEAK_CUES);
 const RESOLVED = cuePattern(RESOLVED_CUES, 'g');
 const SOCIAL = cuePattern(SOCIAL_CUES);
 const VOLUNTEER = cuePattern(VOLUNTEER_REPLY_CUES);
@@ -31,6 +32,8 @@ const PUNCT = /[\s,.!?;:、，。！？；：~…""''"'()（）【】《》\-—
 
 /** Longer than this, a message reads as a formal appeal or a narrative, not a group request. */
 const LONG_TEXT = 120;
+/** From this length on, thanks or a past reference no longer make a message small talk. */
+const FORMAL_TEXT = 60;
 
 export interface IntentInput {
   /** Rewritten text (vocabulary-normalize.ts), with the address and phone still in it. */
@@ -76,15 +79,17 @@ export function classifyIntent(input: IntentInput): IntentResult {
   const anyRequest = requests.length > 0;
   const top = input.categories[0];
   const long = t.length > LONG_TEXT;
+  const formal = t.length >= FORMAL_TEXT;
+  const appeals = all(APPEAL, t).length;
 
-  if (input.mentionsAll || NOTICE.test(t)) {
+  if (input.mentionsAll || NOTICE.test(t) || (!formal && NOTICE_WEAK.test(t) && !strongRequest && !QUESTION.test(t))) {
     if (!(strongRequest && FIRST_PERSON.test(t) && top && !input.mentionsAll)) {
       return { intent: 'chat', confidence: 0.85, rule: 'notice' };
     }
   }
 
   // Settled, cancelled or a false alarm: chat, unless a fresh request follows the settling words.
-  const resolved = all(RESOLVED, t);
+  const resolved = formal ? [] : all(RESOLVED, t);
   if (resolved.length > 0) {
     const lastResolved = resolved[resolved.length - 1]!.index!;
     const later = requests.some((m) => m.index! > lastResolved && !GENERIC_REQUEST.has(m[0]));
@@ -124,6 +129,9 @@ export function classifyIntent(input: IntentInput): IntentResult {
     return { intent: 'question', confidence: infoTopic || top ? 0.8 : 0.7, rule: 'question' };
   }
 
+  // Long appeals to officials (the Teddy Cup posts) are not chat, but not orders either.
+  if (formal && appeals >= 1) return { intent: dScore >= 2 ? 'dispute' : 'question', confidence: 0.5, rule: 'appeal' };
+
   if (SOCIAL.test(t) || PAST.test(t)) return { intent: 'chat', confidence: 0.8, rule: 'social-or-past' };
 
   if (top && PROBLEM.test(t) && !long) {
@@ -134,8 +142,7 @@ export function classifyIntent(input: IntentInput): IntentResult {
 
   if (dScore >= 2) return { intent: 'dispute', confidence: 0.6, rule: 'dispute-weak' };
 
-  // Long appeals to officials (the Teddy Cup posts) are not chat, but not orders either.
-  if (t.length >= 30 && all(APPEAL, t).length >= 2) {
+  if (t.length >= 30 && appeals >= 2) {
     return { intent: 'question', confidence: 0.5, rule: 'appeal' };
   }
   return { intent: 'chat', confidence: 0.7, rule: 'default' };

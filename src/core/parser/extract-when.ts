@@ -6,7 +6,7 @@ import * as zh from 'chrono-node/zh/hans';
 import { NUMERAL_CLASS, chineseNumber } from './chinese-number.js';
 import { cuePattern, escapeRegExp } from './cue-pattern.js';
 import {
-  APPROX_HOURS, CLOCK_COLON, CLOCK_PREFIX_PARTS, DAY_NUMBER_WORDS, DAY_PARTS, GREETING_AFTER_DAY_PART,
+  APPROX_HOURS, CLOCK_COLON, DURATION_BEFORE_DAY_PART, CLOCK_PREFIX_PARTS, DAY_NUMBER_WORDS, DAY_PARTS, GREETING_AFTER_DAY_PART,
   HABITUAL_CUES, HOUR_WORDS, MINUTE_UNIT, MINUTE_WORDS, MONTH_WORD, NEXT_MONTH_WORDS, NOT_CLOCK_BEFORE,
   NOT_DAY_AFTER, RELATIVE_DAYS, TIME_HINT_CHARS, VAGUE_TIME_CUES, WEEKDAY_NAMES, WEEK_PREFIXES, WEEK_WORD,
 } from './vocabulary-time.js';
@@ -52,7 +52,7 @@ const CLOCK_RE = new RegExp(
   'g',
 );
 const PART_MAP = new Map(DAY_PARTS);
-const PART_RE = new RegExp(`(${alt(DAY_PARTS.map(([w]) => w))})(?![${GREETING_AFTER_DAY_PART}])`, 'g');
+const PART_RE = new RegExp(`(?<![${DURATION_BEFORE_DAY_PART}])(${alt(DAY_PARTS.map(([w]) => w))})(?![${GREETING_AFTER_DAY_PART}])`, 'g');
 const VAGUE_RE = cuePattern(VAGUE_TIME_CUES);
 const HABITUAL_RE = cuePattern(HABITUAL_CUES);
 const HINT = new RegExp(`[${TIME_HINT_CHARS}]`);

@@ -40,12 +40,14 @@ export const WEEK_WORD = '周';
 
 /** Parts of the day: `pm` moves an hour below 12 into the afternoon/evening. */
 export const DAY_PARTS: readonly (readonly [string, 'am' | 'noon' | 'pm'])[] = [
-  ['凌晨', 'am'], ['清早', 'am'], ['一早', 'am'], ['早上', 'am'], ['早晨', 'am'], ['上午', 'am'], ['今早', 'am'],
+  ['凌晨', 'am'], ['清早', 'am'], ['早上', 'am'], ['早晨', 'am'], ['上午', 'am'], ['今早', 'am'],
   ['明早', 'am'], ['中午', 'noon'], ['下午', 'pm'], ['傍晚', 'pm'], ['晚上', 'pm'], ['夜里', 'pm'], ['今晚', 'pm'],
   ['明晚', 'pm'], ['半夜', 'pm'],
 ];
 /** Single characters that name a part of the day only right before a clock time (晚7点). */
 export const CLOCK_PREFIX_PARTS: Readonly<Record<string, 'am' | 'pm'>> = { 早: 'am', 晚: 'pm', 夜: 'pm' };
+/** A day part after these is a duration (打了一早上), not a time. */
+export const DURATION_BEFORE_DAY_PART = '一整';
 /** A day part followed by these is a greeting (早上好), not a time. */
 export const GREETING_AFTER_DAY_PART = '好安';
 /** Two numerals in a row before 点 are an estimate (一两点), not a time. */
