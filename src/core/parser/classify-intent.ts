@@ -2,9 +2,10 @@
 import type { Intent } from '../reading.js';
 import { cuePattern } from './cue-pattern.js';
 import type { CategoryMatch } from './match-category.js';
+import { MIN_REQUEST_KEYWORD_WEIGHT } from './vocabulary-category.js';
 import { ACK_MESSAGES } from './vocabulary-normalize.js';
 import {
-  APPEAL_CUES, COUNTERPARTY_CUES, FIRST_PERSON_CUES, IN_PERSON_CUES, DISPUTE_STRONG_CUES, DISPUTE_WEAK_CUES, GENERIC_REQUEST_CUES, INFO_TOPIC_CUES,
+  AD_CUES, APPEAL_CUES, COUNTERPARTY_CUES, GREETING_QUESTIONS, FIRST_PERSON_CUES, IN_PERSON_CUES, DISPUTE_STRONG_CUES, DISPUTE_WEAK_CUES, GENERIC_REQUEST_CUES, INFO_TOPIC_CUES,
   NOTICE_CUES, NOTICE_WEAK_CUES, PAST_CUES, PERSONAL_MARKERS, PROBLEM_CUES, QUESTION_CUES, REQUEST_CUES, RESOLVED_CUES,
   SOCIAL_CUES, VOLUNTEER_REPLY_CUES,
 } from './vocabulary-cues.js';
@@ -18,6 +19,10 @@ const DISPUTE_STRONG = cuePattern(DISPUTE_STRONG_CUES, 'g');
 const DISPUTE_WEAK = cuePattern(DISPUTE_WEAK_CUES, 'g');
 const COUNTERPARTY = cuePattern(COUNTERPARTY_CUES);
 const NOTICE = cuePattern(NOTICE_CUES);
+const AD = cuePattern(AD_CUES);
+const AD_G = cuePattern(AD_CUES, 'g');
+const GREETING_QUESTION = cuePattern(GREETING_QUESTIONS, 'g');
+const PAST_G = cuePattern(PAST_CUES, 'g');
 const NOTICE_WEAK = cuePattern(NOTICE_WEAK_CUES);
 const RESOLVED = cuePattern(RESOLVED_CUES, 'g');
 const SOCIAL = cuePattern(SOCIAL_CUES);
@@ -69,19 +74,23 @@ function disputeScore(text: string): number {
  * @example classifyIntent({ canon: '低保怎么申请', categories: [], hasAddress: false, hasPhone: false, mentionsAll: false }).intent // 'question'
  */
 export function classifyIntent(input: IntentInput): IntentResult {
-  const t = input.canon;
+  const t = input.canon.replace(GREETING_QUESTION, ' ');
   const bare = t.replace(PUNCT, '');
   if (bare.length === 0 || ACKS.has(bare) || /^[a-zA-Z0-9]{0,6}$/.test(bare)) {
     return { intent: 'chat', confidence: 0.95, rule: 'ack' };
   }
-  const requests = all(REQUEST, t);
+  // 上回帮我家交的电费: a request cue right after a past reference tells of a past request.
+  const pastEnds = all(PAST_G, t).map((m) => m.index! + m[0].length);
+  const requests = all(REQUEST, t).filter((m) => !pastEnds.some((e) => m.index! >= e && m.index! - e <= 4));
   const strongRequest = requests.some((m) => !GENERIC_REQUEST.has(m[0]));
   const anyRequest = requests.length > 0;
-  const top = input.categories[0];
+  // Weak context words alone (买, 老人) do not make a category for a request.
+  const top = input.categories[0] && input.categories[0].score >= MIN_REQUEST_KEYWORD_WEIGHT ? input.categories[0] : undefined;
   const long = t.length > LONG_TEXT;
   const formal = t.length >= FORMAL_TEXT;
   const appeals = all(APPEAL, t).length;
 
+  if (!formal && AD.test(t) && !FIRST_PERSON.test(t.replace(AD_G, ''))) return { intent: 'chat', confidence: 0.8, rule: 'ad' };
   if (input.mentionsAll || NOTICE.test(t) || (!formal && NOTICE_WEAK.test(t) && !strongRequest && !QUESTION.test(t))) {
     if (!(strongRequest && FIRST_PERSON.test(t) && top && !input.mentionsAll)) {
       return { intent: 'chat', confidence: 0.85, rule: 'notice' };

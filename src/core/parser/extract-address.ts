@@ -4,7 +4,7 @@ import { NUMERAL_CLASS, numberText } from './chinese-number.js';
 import { escapeRegExp } from './cue-pattern.js';
 import {
   BUILDING_SUFFIXES, ESTATE_VILLAGE_ENDINGS, FLOOR_OR_BUILDING, GROUP_WORDS, NOT_VILLAGE, ROOM_SUFFIXES,
-  UNIT_SUFFIXES, VILLAGE_NAME_STOP, VILLAGE_WORD,
+  UNIT_SUFFIXES, VILLAGE_NAME_STOP, VILLAGE_WORD, NOT_VILLAGE_AFTER,
 } from './vocabulary-address.js';
 
 export interface AddressMatch {
@@ -28,7 +28,7 @@ const BUILDING = new RegExp(
 );
 const UNIT_ONLY = new RegExp(`${N}(?:${alt(UNIT_SUFFIXES)})(?:${SEP}${N}(?:${alt(ROOM_SUFFIXES)})?)?`);
 const ROOM_ONLY = /(?<![0-9])([0-9]{3,4})室/;
-const VILLAGE = new RegExp(`(\\p{Script=Han}{1,4})${VILLAGE_WORD}(?:${SEP}((?:[0-9]{1,2}|${CN}{1,3})(?:${alt(GROUP_WORDS)})))?`, 'gu');
+const VILLAGE = new RegExp(`(\\p{Script=Han}{1,4})${VILLAGE_WORD}(?![${NOT_VILLAGE_AFTER}])(?:${SEP}((?:[0-9]{1,2}|${CN}{1,3})(?:${alt(GROUP_WORDS)})))?`, 'gu');
 const STOP = new Set(VILLAGE_NAME_STOP);
 
 /** A room is 3–4 digits (201, 1502); anything else after a unit is not a room. */

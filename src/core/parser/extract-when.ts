@@ -6,7 +6,7 @@ import * as zh from 'chrono-node/zh/hans';
 import { NUMERAL_CLASS, chineseNumber } from './chinese-number.js';
 import { cuePattern, escapeRegExp } from './cue-pattern.js';
 import {
-  APPROX_HOURS, CLOCK_COLON, DURATION_BEFORE_DAY_PART, CLOCK_PREFIX_PARTS, DAY_NUMBER_WORDS, DAY_PARTS, GREETING_AFTER_DAY_PART,
+  APPROX_HOURS, BARE_PART_FOLLOWERS, CLOCK_COLON, DEADLINE_AFTER, DURATION_BEFORE_DAY_PART, NOT_WEEK_BEFORE, CLOCK_PREFIX_PARTS, DAY_NUMBER_WORDS, DAY_PARTS, GREETING_AFTER_DAY_PART,
   HABITUAL_CUES, HOUR_WORDS, MINUTE_UNIT, MINUTE_WORDS, MONTH_WORD, NEXT_MONTH_WORDS, NOT_CLOCK_BEFORE,
   NOT_DAY_AFTER, RELATIVE_DAYS, TIME_HINT_CHARS, VAGUE_TIME_CUES, WEEKDAY_NAMES, WEEK_PREFIXES, WEEK_WORD,
 } from './vocabulary-time.js';
@@ -28,6 +28,8 @@ interface Day {
 }
 interface Clock {
   index: number;
+  /** 3点前: a deadline, so only its date counts. */
+  deadline: boolean;
   hour: number;
   minute: number;
   part?: Part;
@@ -38,7 +40,7 @@ const RELATIVE = new Map(RELATIVE_DAYS);
 const RELATIVE_RE = new RegExp(alt(RELATIVE_DAYS.map(([w]) => w)), 'g');
 const WEEK_PREFIX = new Map(WEEK_PREFIXES);
 const WEEK_RE = new RegExp(
-  `(${alt(WEEK_PREFIXES.map(([w]) => w))})?${WEEK_WORD}([${Object.keys(WEEKDAY_NAMES).join('')}])`,
+  `(?<![${NOT_WEEK_BEFORE}])(${alt(WEEK_PREFIXES.map(([w]) => w))})?${WEEK_WORD}([${Object.keys(WEEKDAY_NAMES).join('')}])`,
   'g',
 );
 const NUM = `(${NUMERAL_CLASS}{1,3})`;
@@ -54,7 +56,8 @@ const CLOCK_RE = new RegExp(
 const PART_MAP = new Map(DAY_PARTS);
 const PART_RE = new RegExp(`(?<![${DURATION_BEFORE_DAY_PART}])(${alt(DAY_PARTS.map(([w]) => w))})(?![${GREETING_AFTER_DAY_PART}])`, 'g');
 const VAGUE_RE = cuePattern(VAGUE_TIME_CUES);
-const HABITUAL_RE = cuePattern(HABITUAL_CUES);
+const HABITUAL_NEAR_RE = cuePattern(HABITUAL_CUES);
+const BARE_PART_FOLLOWERS_RE = cuePattern(BARE_PART_FOLLOWERS);
 const HINT = new RegExp(`[${TIME_HINT_CHARS}]`);
 // Only these reach chrono: numeric dates our rules do not read (2026-06-16, 6/16).
 const CHRONO_HINT = /[0-9]{1,4}[/.-][0-9]{1,2}|[0-9]{4}年/;
@@ -119,13 +122,34 @@ function findClocks(text: string): Clock[] {
       minute = n;
     }
     const prefix = CLOCK_PREFIX_PARTS[before.slice(-1)];
-    clocks.push({ index: m.index!, hour, minute, ...(prefix ? { part: prefix } : {}) });
+    const end = m.index! + m[0].length;
+    if (habitualBefore(text, m.index! - (prefix ? 1 : 0))) continue;
+    const deadline = DEADLINE_AFTER.some((w) => text.startsWith(w, end));
+    clocks.push({ index: m.index!, deadline, hour, minute, ...(prefix ? { part: prefix } : {}) });
   }
   return clocks;
 }
 
-function findParts(text: string): { index: number; part: Part }[] {
-  return [...text.matchAll(PART_RE)].map((m) => ({ index: m.index!, part: PART_MAP.get(m[1]!)! }));
+interface PartMatch {
+  index: number;
+  part: Part;
+  /** Presence or an action follows (下午有人在家): usable without a day word. */
+  acted: boolean;
+}
+
+function findParts(text: string): PartMatch[] {
+  const out: PartMatch[] = [];
+  for (const m of text.matchAll(PART_RE)) {
+    if (habitualBefore(text, m.index!)) continue;
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 5);
+    out.push({ index: m.index!, part: PART_MAP.get(m[1]!)!, acted: BARE_PART_FOLLOWERS_RE.test(after) });
+  }
+  return out;
+}
+
+/** 每天下午 / 天天晚上: a habit right before the time word. */
+function habitualBefore(text: string, index: number): boolean {
+  return HABITUAL_NEAR_RE.test(text.slice(Math.max(0, index - 3), index));
 }
 
 function pad(n: number): string {
@@ -164,14 +188,13 @@ export function extractWhen(text: string, now: number, options: { dayWordsOnly?:
   const today = dayjs(now).tz(ZONE).startOf('day');
   const days = findDays(text, today);
   const future = days.find((d) => d.offset >= 0);
-  const habitual = HABITUAL_RE.test(text);
-  const clocks = options.dayWordsOnly || habitual ? [] : findClocks(text);
+  const clocks = options.dayWordsOnly ? [] : findClocks(text);
   const parts = findParts(text);
 
   if (!future) {
     if (days.length > 0 && clocks.length === 0) return null; // only past references (上周五就报了)
     if (clocks.length === 0) {
-      if (options.dayWordsOnly || habitual || parts.length === 0 || VAGUE_RE.test(text)) {
+      if (options.dayWordsOnly || !parts.some((p) => p.acted) || VAGUE_RE.test(text)) {
         return CHRONO_HINT.test(text) ? viaChrono(text, now, today) : null;
       }
       return today.format('YYYY-MM-DD'); // 下午来人看看: a part of today
@@ -179,7 +202,7 @@ export function extractWhen(text: string, now: number, options: { dayWordsOnly?:
   }
   const clock = clocks.find((c) => !future || c.index >= future.index - 1) ?? clocks[0];
   let date = future ? today.add(future.offset, 'day') : today;
-  if (!clock) return date.format('YYYY-MM-DD');
+  if (!clock || clock.deadline) return date.format('YYYY-MM-DD');
   // The part of day closest before the clock (明天下午3点), else the day word's own (今晚7点).
   const part =
     clock.part ??

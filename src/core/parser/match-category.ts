@@ -76,10 +76,12 @@ export function matchCategories(text: string, catalogue: CompiledCatalogue): Cat
       const before = text.slice(Math.max(0, i - NEGATION_MAX), i);
       if (!KEYWORD_NEGATIONS.some((n) => before.endsWith(n))) {
         const cur = found.get(k.entry.key);
-        if (!cur) found.set(k.entry.key, { entry: k.entry, score: k.weight, index: i, sum: k.weight });
+        // Weak context words (老人, 身份证) do not add to the tie-break sum.
+        const add = k.weight > 1 ? k.weight : 0;
+        if (!cur) found.set(k.entry.key, { entry: k.entry, score: k.weight, index: i, sum: add });
         else {
           cur.score = Math.max(cur.score, k.weight);
-          cur.sum += k.weight;
+          cur.sum += add;
           cur.index = Math.min(cur.index, i);
         }
         break;

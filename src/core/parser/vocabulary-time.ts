@@ -78,8 +78,19 @@ export const VAGUE_TIME_CUES: readonly string[] = [
   '随时', '都行', '月底', '月初', '月内', '这个月', '下个月', '最近', '一会儿', '待会', '等会',
 ];
 
-/** Habitual times describe a problem, not when help is wanted. */
-export const HABITUAL_CUES: readonly string[] = ['天天', '每天', '每晚', '每周', '经常', '总是', '老是'];
+/** Habitual times describe a problem, not when help is wanted (每天下午, 天天晚上). */
+export const HABITUAL_CUES: readonly string[] = ['天天', '每天', '每晚', '每周', '经常', '总是', '老是', '一到'];
+/** Before 周 these make it a count of weeks (一周一次), not a weekday. */
+export const NOT_WEEK_BEFORE = '一每两三几整半';
+/** After a clock time these make it a deadline: the date only (README: a deadline gives its date). */
+export const DEADLINE_AFTER: readonly string[] = ['之前', '以前', '前'];
+/**
+ * A part of the day without a day word is a wanted time only when presence or action follows it
+ * (下午有人在家, 下午来拿); 晚上黑咕隆咚的 describes the problem.
+ */
+export const BARE_PART_FOLLOWERS: readonly string[] = [
+  '在家', '有人', '有空', '方便', '来', '去', '到', '过来', '帮', '陪', '送', '取', '拿', '接', '办', '交', '修',
+];
 
 /** Text containing none of these has no time at all (so chrono is never called for it). */
 export const TIME_HINT_CHARS = '天日早晚午周点号月:今明后昨前凌夜';
