@@ -52,7 +52,7 @@ export function parseMessage(text: string, now: Date | number, options: ParseOpt
   const isRequest = intent === 'service' || intent === 'proxy';
   const category = pickCategory(intent, categories);
   const when = isRequest ? extractWhen(masked, nowMs) : intent === 'dispute' ? extractWhen(masked, nowMs, { dayWordsOnly: true }) : null;
-  const urgent = (isRequest || intent === 'dispute') && detectUrgency(canon);
+  const urgent = (isRequest || intent === 'dispute') && detectUrgency(canon, { dispute: intent === 'dispute' });
 
   const missing: MissingField[] = [];
   if (isRequest) {

@@ -5,7 +5,7 @@ import type { CategoryMatch } from './match-category.js';
 import { MIN_REQUEST_KEYWORD_WEIGHT } from './vocabulary-category.js';
 import { ACK_MESSAGES } from './vocabulary-normalize.js';
 import {
-  AD_CUES, APPEAL_CUES, COUNTERPARTY_CUES, GREETING_QUESTIONS, FIRST_PERSON_CUES, IN_PERSON_CUES, DISPUTE_STRONG_CUES, DISPUTE_WEAK_CUES, GENERIC_REQUEST_CUES, INFO_TOPIC_CUES,
+  AD_CUES, APPEAL_CUES, COUNTERPARTY_CUES, GREETING_QUESTIONS, NOT_QUESTION_CUES, PERSONAL_REQUEST_CUES, SERVICE_EXISTS_CUES, FIRST_PERSON_CUES, IN_PERSON_CUES, DISPUTE_STRONG_CUES, DISPUTE_WEAK_CUES, GENERIC_REQUEST_CUES, INFO_TOPIC_CUES,
   NOTICE_CUES, NOTICE_WEAK_CUES, PAST_CUES, PERSONAL_MARKERS, PROBLEM_CUES, QUESTION_CUES, REQUEST_CUES, RESOLVED_CUES,
   SOCIAL_CUES, VOLUNTEER_REPLY_CUES,
 } from './vocabulary-cues.js';
@@ -22,6 +22,10 @@ const NOTICE = cuePattern(NOTICE_CUES);
 const AD = cuePattern(AD_CUES);
 const AD_G = cuePattern(AD_CUES, 'g');
 const GREETING_QUESTION = cuePattern(GREETING_QUESTIONS, 'g');
+const NOT_QUESTION = cuePattern(NOT_QUESTION_CUES, 'g');
+const SERVICE_EXISTS = cuePattern(SERVICE_EXISTS_CUES);
+/** Request cues that ask for the writer personally, stronger than a service-exists question. */
+const PERSONAL_REQUEST = cuePattern(PERSONAL_REQUEST_CUES);
 const PAST_G = cuePattern(PAST_CUES, 'g');
 const NOTICE_WEAK = cuePattern(NOTICE_WEAK_CUES);
 const RESOLVED = cuePattern(RESOLVED_CUES, 'g');
@@ -112,10 +116,10 @@ export function classifyIntent(input: IntentInput): IntentResult {
 
   if (VOLUNTEER.test(t) && !strongRequest) return { intent: 'chat', confidence: 0.85, rule: 'volunteer' };
 
-  const question = QUESTION.test(t);
+  const question = QUESTION.test(t.replace(NOT_QUESTION, ' ')) || SERVICE_EXISTS.test(t);
   if (anyRequest) {
     // 社区能帮忙交电费吗: asks whether the service exists, with no personal task.
-    const generic = !strongRequest && question && !PERSONAL.test(t);
+    const generic = (!strongRequest && question && !PERSONAL.test(t)) || (SERVICE_EXISTS.test(t) && !PERSONAL_REQUEST.test(t));
     if (!generic) {
       if (top) {
         let confidence = 0.75;

@@ -10,7 +10,8 @@ export const REQUEST_CUES: readonly string[] = [
   '麻烦(?!了$)', '劳驾', '拜托', '求助', '求帮', '代办', '代缴', '代交', '代买', '代取', '代收', '代发',
   '谁能', '谁有空', '谁有时间', '谁方便', '谁离得近', '谁在家', '谁赶紧', '谁.{0,6}帮', '哪位',
   '有没有人能', '有没有人可以', '有没有人帮', '有没有志愿者能', '有没有志愿者可以', '有没有志愿者.{0,4}来',
-  '能不能.{0,8}(来|过来|上门|派|帮|给|跟|替|代)', '能否.{0,8}(来|帮|派)', '可不可以.{0,6}(来|帮)',
+  '能不能.{0,8}(来|过来|上门|派|帮|给|跟|替|代|陪)', '能来', '能过来', '能上门', '可以来', '陪我去', '陪一下',
+  '来修', '来给修', '上门修', '谁.{0,4}去(看|瞅|瞧)', '去看一下', '看一下', '谁有时间', '能否.{0,8}(来|帮|派)', '可不可以.{0,6}(来|帮)',
   '派个人', '派人', '来个人', '来个(懂|会|师傅|志愿者|小伙)', '赶紧来', '来人', '有没有会', '有没有懂', '来一趟', '跑一趟', '上门', '搭把手', '找个人', '找人', '找个志愿者',
   '想请', '想找', '请.{0,4}志愿者', '需要(个)?人', '得有(个)?人', '需要志愿者', '需要帮助',
   '过来看看', '去看看', '来看看', '过去看看', '来给', '给看看', '给.{0,3}一下', '给弄',
@@ -36,6 +37,17 @@ export const QUESTION_CUES: readonly string[] = [
   '需要什么', '要带什么', '需要带', '需要本人', '要本人', '什么材料', '什么手续', '流程', '条件',
   '可以吗', '行吗', '能.{0,10}吗', '吗(?!啡)', '么(?=[\\s?,.!]|$)', '呢(?=[\\s?,.!]|$)', '(?<![也都还就并可])不[?]?$', '没[?]?$', '[?]',
 ];
+
+/** Asking whether a service exists (有没有帮老人代缴医保的): a question even with request words. */
+export const SERVICE_EXISTS_CUES: readonly string[] = [
+  '有没有.{0,14}(服务|的)[?]?$', '有没有.{0,10}服务', '(社区|村里|网格)(能|可以)(不能)?.{0,10}(吗|不|么)[?]?$',
+];
+
+/** Asking for the writer personally: stronger than a service-exists question. */
+export const PERSONAL_REQUEST_CUES: readonly string[] = ['帮我', '麻烦', '给我', '替我'];
+
+/** `啥时候来都行` is not a question: removed before the question cues are tried. */
+export const NOT_QUESTION_CUES: readonly string[] = ['什么时候.{0,6}都(行|可以|成)', '哪天.{0,4}都(行|可以|成)'];
 
 /** Asking about a notice or schedule (what is on, when it stops): a question even with a topic word. */
 export const INFO_TOPIC_CUES: readonly string[] = ['停水', '停电', '停气', '通知', '开门', '关门', '上班', '营业'];
@@ -106,7 +118,12 @@ export const PROBLEM_CUES: readonly string[] = [
 
 /** Past or third-party narration: a request is less likely (`上个月去医院复查…`). */
 export const PAST_CUES: readonly string[] = [
-  '上个月', '上回', '上次', '之前', '以前', '前几天', '昨天', '前天', '去年', '那天', '当时', '曾经',
+  '上个月', '(?<!马)上回(?![去来家])', '(?<!马)上次', '之前', '以前', '前几天', '昨天', '前天', '去年', '那天', '当时', '曾经',
+];
+
+/** A dispute is urgent only on explicit urgency or violence (淹了我家 in a complaint is history). */
+export const DISPUTE_URGENT_CUES: readonly string[] = [
+  '(?<![不别])急', '马上', '赶紧', '立刻', '快来', '打起来', '动手', '动刀', '拿刀', '报警', '打人', '出人命',
 ];
 
 /** Urgency and emergencies (README: 急, 马上, 赶紧, 危险, 淹, 老人摔倒, 煤气味, 着火, 困人…). */
