@@ -13,6 +13,8 @@ interface CompiledKeyword {
 export interface CompiledCatalogue {
   entries: readonly CatalogueEntry[];
   keywords: readonly CompiledKeyword[];
+  /** Keywords by their first character: one pass over the text finds them all. */
+  byFirstChar: ReadonlyMap<string, readonly CompiledKeyword[]>;
 }
 
 export interface CategoryMatch {
@@ -54,7 +56,13 @@ export function compileCatalogue(custom?: readonly CatalogueEntry[]): CompiledCa
       keywords.push({ word, weight, entry });
     }
   }
-  const compiled = { entries: [...merged.values()], keywords };
+  const byFirstChar = new Map<string, CompiledKeyword[]>();
+  for (const k of keywords) {
+    const list = byFirstChar.get(k.word[0]!) ?? [];
+    list.push(k);
+    byFirstChar.set(k.word[0]!, list);
+  }
+  const compiled = { entries: [...merged.values()], keywords, byFirstChar };
   cache.set(source, compiled);
   return compiled;
 }
@@ -70,11 +78,15 @@ function isDefault(key: string, word: string): boolean {
  */
 export function matchCategories(text: string, catalogue: CompiledCatalogue): CategoryMatch[] {
   const found = new Map<string, CategoryMatch & { sum: number }>();
-  for (const k of catalogue.keywords) {
-    let i = text.indexOf(k.word);
-    while (i >= 0) {
+  const seen = new Set<CompiledKeyword>();
+  for (let i = 0; i < text.length; i++) {
+    const candidates = catalogue.byFirstChar.get(text[i]!);
+    if (!candidates) continue;
+    for (const k of candidates) {
+      if (seen.has(k) || !text.startsWith(k.word, i)) continue;
       const before = text.slice(Math.max(0, i - NEGATION_MAX), i);
       if (!KEYWORD_NEGATIONS.some((n) => before.endsWith(n))) {
+        seen.add(k); // each keyword counts once, at its first un-negated mention
         const cur = found.get(k.entry.key);
         // Weak context words (老人, 身份证) do not add to the tie-break sum.
         const add = k.weight > 1 ? k.weight : 0;
@@ -84,9 +96,7 @@ export function matchCategories(text: string, catalogue: CompiledCatalogue): Cat
           cur.sum += add;
           cur.index = Math.min(cur.index, i);
         }
-        break;
       }
-      i = text.indexOf(k.word, i + 1);
     }
   }
   return [...found.values()]
