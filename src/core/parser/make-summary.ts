@@ -12,7 +12,8 @@ const GREETING_END_RE = new RegExp(`[\\s,.!?，。！？~]*(?:${alt(GREETINGS)})
 const INTRO_RE = new RegExp(`(?:${alt(RESIDENT_INTRO)})\\s*(?:${alt(RESIDENT_SUFFIX)})`, 'g');
 const LABEL_BEFORE = new RegExp(`(?:${alt(PHONE_LABELS)})[\\s:：]*$`);
 // Belt and braces: whatever slipped past the extractors, never post a number of 3+ digits.
-const LONG_NUMBER = new RegExp(`\\+?[0-9][0-9\\s-]{2,}[0-9]|${NUMERAL_CLASS.replace('0-9', '')}{3,}`, 'g');
+// (a room number a resident writes without its building, 住501, must not reach the group either).
+const LONG_NUMBER = new RegExp(`\\+?[0-9](?:[\\s-]?[0-9]){2,}|${NUMERAL_CLASS.replace('0-9', '')}{3,}`, 'g');
 const DANGLING = /^[的在是住]+|[的在]+$/g;
 
 /**
