@@ -4,7 +4,7 @@ import { NUMERAL_CLASS, numberText } from './chinese-number.js';
 import { escapeRegExp } from './cue-pattern.js';
 import {
   BUILDING_SUFFIXES, ESTATE_VILLAGE_ENDINGS, FLOOR_OR_BUILDING, GROUP_WORDS, NOT_VILLAGE, ROOM_SUFFIXES,
-  UNIT_SUFFIXES, VILLAGE_NAME_STOP, VILLAGE_WORD, NOT_VILLAGE_AFTER,
+  UNIT_SUFFIXES, VILLAGE_NAME_STOP, VILLAGE_PRONOUNS, VILLAGE_WORD, NOT_VILLAGE_AFTER,
 } from './vocabulary-address.js';
 
 export interface AddressMatch {
@@ -91,6 +91,8 @@ export function extractAddress(text: string): AddressMatch {
     const run = v[1]!;
     let i = 0;
     while (i < run.length && STOP.has(run[i]!)) i++;
+    // 咱村 / 问问我村: a pronoun right before 村 means no name is given.
+    if (VILLAGE_PRONOUNS.includes(run[run.length - 1]!)) continue;
     const name = run.slice(i) + VILLAGE_WORD;
     if (name.length < 3 || NOT_VILLAGE.includes(name) || ESTATE_VILLAGE_ENDINGS.some((e) => name.endsWith(e))) continue;
     address.village = name;

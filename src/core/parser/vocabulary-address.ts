@@ -18,7 +18,9 @@ export const ROOM_SUFFIXES: readonly string[] = ['室', '号房', '号', '户'];
 export const VILLAGE_WORD = '村';
 export const GROUP_WORDS: readonly string[] = ['组', '队'];
 /** Leading characters that are not part of a village name (`俺是郝庄村的` → 郝庄村); only leading ones are dropped, so 张家村 keeps its 家. */
-export const VILLAGE_NAME_STOP = '我你他她它们是在住的到去给帮找叫这那个了把咱俺家里本全同邻各每外想请让来';
+export const VILLAGE_NAME_STOP = '我你他她它们是在住的到去给帮找叫这那个了把咱俺家里本全同邻各每外想请让来问';
+/** Right before 村 these mean no name is given (咱村, 我们村, 全村). */
+export const VILLAGE_PRONOUNS = '咱我俺们本全同邻各每外这那该';
 /** After 村 these make it the village in general (村里, 村委), not a name. */
 export const NOT_VILLAGE_AFTER = '里委民干口头上长支';
 /** Words that end in 村 without naming one. */
