@@ -29,24 +29,44 @@ function corpusTexts(): string[] {
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text);
 }
 
+export interface BenchResult {
+  messages: number;
+  /** Messages per second of wall-clock time. */
+  wallRate: number;
+  /** Messages per second of this process's CPU time: the one-core rate, even on a busy machine. */
+  cpuRate: number;
+}
+
 /**
- * Parses `n` messages and returns the rate in messages per second.
- * @example benchParse(20000) // ≈ 60000
+ * Parses `n` messages and measures wall-clock and CPU-time rates.
+ * @example runBench(20000).cpuRate // ≈ 40000
  */
-export function benchParse(n: number): number {
+export function runBench(n: number): BenchResult {
   const texts = [...BUILT_IN, ...corpusTexts()];
   // Warm up the JIT and the compiled catalogue before timing.
   for (let i = 0; i < 2000; i++) parseMessage(texts[i % texts.length]!, NOW);
+  const cpu0 = process.cpuUsage();
   const start = process.hrtime.bigint();
   let sink = 0;
   for (let i = 0; i < n; i++) sink += parseMessage(texts[i % texts.length]!, NOW).confidence;
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
   if (sink < 0) console.log(sink); // keeps the loop from being optimised away
-  return n / seconds;
+  return { messages: n, wallRate: n / seconds, cpuRate: n / ((cpu.user + cpu.system) / 1e6) };
+}
+
+/**
+ * Parses `n` messages on one core and returns messages per second (of CPU time, so a busy host
+ * does not understate it; the wall-clock rate is printed alongside by the script).
+ * @example benchParse(20000) // ≈ 40000
+ */
+export function benchParse(n: number): number {
+  return runBench(n).cpuRate;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const n = Number(process.argv[2] ?? 100000);
-  const rate = benchParse(n);
-  console.log(`parseMessage: ${Math.round(rate).toLocaleString('en-US')} messages/s (${n} messages, one core)`);
+  const r = runBench(n);
+  const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+  console.log(`parseMessage: ${fmt(r.cpuRate)} messages/s per core (CPU time), ${fmt(r.wallRate)} messages/s wall-clock (${n} messages)`);
 }

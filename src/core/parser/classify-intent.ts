@@ -65,9 +65,18 @@ function all(re: RegExp, text: string): RegExpExecArray[] {
   return [...text.matchAll(re)];
 }
 
+/** How many times a global cue pattern matches, without collecting the matches. */
+function count(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}
+
 function disputeScore(text: string): number {
-  const strong = all(DISPUTE_STRONG, text).length;
-  const weak = all(DISPUTE_WEAK, text).length;
+  const strong = count(DISPUTE_STRONG, text);
+  if (strong === 0) return 0;
+  const weak = count(DISPUTE_WEAK, text);
   const party = COUNTERPARTY.test(text) ? 1 : 0;
   if (strong === 0) return 0;
   return strong * 2 + Math.min(weak, 2) + party;
@@ -92,7 +101,7 @@ export function classifyIntent(input: IntentInput): IntentResult {
   const top = input.categories[0] && input.categories[0].score >= MIN_REQUEST_KEYWORD_WEIGHT ? input.categories[0] : undefined;
   const long = t.length > LONG_TEXT;
   const formal = t.length >= FORMAL_TEXT;
-  const appeals = all(APPEAL, t).length;
+  const appeals = formal || t.length >= 30 ? count(APPEAL, t) : 0;
 
   if (!formal && AD.test(t) && !FIRST_PERSON.test(t.replace(AD_G, ''))) return { intent: 'chat', confidence: 0.8, rule: 'ad' };
   if (input.mentionsAll || NOTICE.test(t) || (!formal && NOTICE_WEAK.test(t) && !strongRequest && !QUESTION.test(t))) {

@@ -13,7 +13,7 @@ export interface PhoneMatch {
 const MOBILE = /(?<![0-9])(?:(?:\+|00)?86[-\s]?)?(1[3-9][0-9](?:[-\s]?[0-9]){8})(?![0-9])/g;
 const CN_DIGIT = `[${Object.keys(CHINESE_DIGITS).join('')}]`;
 // Read out in Chinese digits by voice input: 一三八…
-const MOBILE_CN = new RegExp(`(?<!${CN_DIGIT})${CN_DIGIT}{11}(?!${CN_DIGIT})`, 'g');
+const MOBILE_CN = new RegExp(`${CN_DIGIT}{11,}`, 'g');
 
 /**
  * Every mobile number in the text (landlines and other numbers are ignored).
@@ -26,6 +26,7 @@ export function extractPhones(text: string): PhoneMatch[] {
   }
   if (out.length === 0) {
     for (const m of text.matchAll(MOBILE_CN)) {
+      if (m[0].length !== 11) continue; // a longer run is not a phone number
       const digits = [...m[0]].map((c) => CHINESE_DIGITS[c]).join('');
       if (/^1[3-9]/.test(digits)) out.push({ phone: digits, start: m.index!, end: m.index! + m[0].length });
     }
