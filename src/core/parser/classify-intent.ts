@@ -5,7 +5,7 @@ import type { CategoryMatch } from './match-category.js';
 import { MIN_REQUEST_KEYWORD_WEIGHT } from './vocabulary-category.js';
 import { ACK_MESSAGES } from './vocabulary-normalize.js';
 import {
-  AD_CUES, APPEAL_CUES, COUNTERPARTY_CUES, GREETING_QUESTIONS, NOT_QUESTION_CUES, PERSONAL_REQUEST_CUES, SERVICE_EXISTS_CUES, FIRST_PERSON_CUES, IN_PERSON_CUES, DISPUTE_STRONG_CUES, DISPUTE_WEAK_CUES, GENERIC_REQUEST_CUES, INFO_TOPIC_CUES,
+  AD_CUES, APPEAL_CUES, COUNTERPARTY_CUES, GREETING_QUESTIONS, NOT_QUESTION_CUES, PERSONAL_REQUEST_CUES, SERVICE_EXISTS_CUES, INFO_QUESTION_CUES, ADVICE_CUES, FIRST_PERSON_CUES, IN_PERSON_CUES, DISPUTE_STRONG_CUES, DISPUTE_WEAK_CUES, GENERIC_REQUEST_CUES, INFO_TOPIC_CUES,
   NOTICE_CUES, NOTICE_WEAK_CUES, PAST_CUES, PERSONAL_MARKERS, PROBLEM_CUES, QUESTION_CUES, REQUEST_CUES, RESOLVED_CUES,
   SOCIAL_CUES, VOLUNTEER_REPLY_CUES,
 } from './vocabulary-cues.js';
@@ -24,6 +24,8 @@ const AD_G = cuePattern(AD_CUES, 'g');
 const GREETING_QUESTION = cuePattern(GREETING_QUESTIONS, 'g');
 const NOT_QUESTION = cuePattern(NOT_QUESTION_CUES, 'g');
 const SERVICE_EXISTS = cuePattern(SERVICE_EXISTS_CUES);
+const INFO_QUESTION = cuePattern(INFO_QUESTION_CUES);
+const ADVICE = cuePattern(ADVICE_CUES);
 /** Request cues that ask for the writer personally, stronger than a service-exists question. */
 const PERSONAL_REQUEST = cuePattern(PERSONAL_REQUEST_CUES);
 const PAST_G = cuePattern(PAST_CUES, 'g');
@@ -126,9 +128,13 @@ export function classifyIntent(input: IntentInput): IntentResult {
   if (VOLUNTEER.test(t) && !strongRequest) return { intent: 'chat', confidence: 0.85, rule: 'volunteer' };
 
   const question = QUESTION.test(t.replace(NOT_QUESTION, ' ')) || SERVICE_EXISTS.test(t);
+  // 帮我看看这短信是真的假的: asks for a judgement, not for someone to act.
+  if (ADVICE.test(t)) return { intent: 'question', confidence: 0.7, rule: 'advice' };
   if (anyRequest) {
     // 社区能帮忙交电费吗: asks whether the service exists, with no personal task.
-    const generic = (!strongRequest && question && !PERSONAL.test(t)) || (SERVICE_EXISTS.test(t) && !PERSONAL_REQUEST.test(t));
+    const generic =
+      (!strongRequest && question && (!PERSONAL.test(t) || INFO_QUESTION.test(t))) ||
+      (SERVICE_EXISTS.test(t) && !PERSONAL_REQUEST.test(t));
     if (!generic) {
       if (top) {
         let confidence = 0.75;

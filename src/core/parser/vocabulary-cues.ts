@@ -11,7 +11,7 @@ export const REQUEST_CUES: readonly string[] = [
   '谁能', '谁有空', '谁有时间', '谁方便', '谁离得近', '谁在家', '谁赶紧', '谁.{0,6}帮', '哪位',
   '有没有人能', '有没有人可以', '有没有人帮', '有没有志愿者能', '有没有志愿者可以', '有没有志愿者.{0,4}来',
   '能不能.{0,8}(来|过来|上门|派|帮|给|跟|替|代|陪)', '能来', '能过来', '能上门', '可以来', '陪我去', '陪一下',
-  '来修', '来给修', '上门修', '谁.{0,4}去(看|瞅|瞧)', '谁(能|可以|有空)?去(?!过)', '谁来', '叫人', '能给', '给我开', '去看一下', '看一下', '谁有时间', '能否.{0,8}(来|帮|派)', '可不可以.{0,6}(来|帮)',
+  '来修', '来给修', '上门修', '谁.{0,4}去(看|瞅|瞧)', '谁(能|可以|有空)?去(?!过)', '谁来', '叫人', '能给', '给我开', '谁会', '赶紧过来', '快过来', '去看一下', '看一下', '谁有时间', '能否.{0,8}(来|帮|派)', '可不可以.{0,6}(来|帮)',
   '派个人', '派人', '来个人', '来个(懂|会|师傅|志愿者|小伙)', '赶紧来', '来人', '有没有会', '有没有懂', '来一趟', '跑一趟', '上门', '搭把手', '找个人', '找人', '找个志愿者',
   '想请', '想找', '请.{0,4}志愿者', '需要(个)?人', '得有(个)?人', '需要志愿者', '需要帮助',
   '过来看看', '去看看', '来看看', '过去看看', '来给', '给看看', '给.{0,3}一下', '给弄',
@@ -46,6 +46,14 @@ export const SERVICE_EXISTS_CUES: readonly string[] = [
 
 /** Asking for the writer personally: stronger than a service-exists question. */
 export const PERSONAL_REQUEST_CUES: readonly string[] = ['帮我', '麻烦', '给我', '替我'];
+
+/** Plain information questions: with no personal request cue they stay questions (想问一下…可以申请上门护理吗). */
+export const INFO_QUESTION_CUES: readonly string[] = [
+  '想问', '请问', '问一下', '问下', '咨询', '需要什么', '什么手续', '什么材料', '怎么申请', '如何申请',
+];
+
+/** Asking for advice or a judgement (帮我看看这短信是真的假的): a question even with 帮我. */
+export const ADVICE_CUES: readonly string[] = ['真的假的', '是真是假', '靠不靠谱', '靠谱吗', '是不是骗', '诈骗'];
 
 /** `啥时候来都行` is not a question: removed before the question cues are tried. */
 export const NOT_QUESTION_CUES: readonly string[] = ['什么时候.{0,6}都(行|可以|成)', '哪天.{0,4}都(行|可以|成)'];
@@ -119,7 +127,7 @@ export const PROBLEM_CUES: readonly string[] = [
 
 /** Past or third-party narration: a request is less likely (`上个月去医院复查…`). */
 export const PAST_CUES: readonly string[] = [
-  '上个月', '(?<!马)上回(?![去来家])', '(?<!马)上次', '之前', '以前', '前几天', '昨天', '前天', '去年', '那天', '当时', '曾经',
+  '上个月', '(?<!马)上回(?![去来家])', '(?<!马)上次', '上周(?![一二三四五六日末])', '之前', '以前', '前几天', '昨天', '前天', '去年', '那天', '当时', '曾经',
 ];
 
 /** A dispute is urgent only on explicit urgency or violence (淹了我家 in a complaint is history). */
@@ -132,7 +140,7 @@ export const URGENT_CUES: readonly string[] = [
   '急', '马上', '赶紧', '赶快', '尽快', '快来', '快点', '立刻', '立即', '危险', '淹', '摔倒', '摔了一跤',
   '跌倒', '起不来', '晕倒', '昏倒', '昏迷', '不省人事', '煤气味', '燃气味', '天然气味', '漏气', '煤气泄漏',
   '着火', '起火', '失火', '冒烟', '烧起来', '困人', '困在', '关在电梯', '被困', '救命', '喘不上气',
-  '胸口疼', '出血', '流血', '打了?120', '叫了?救护车', '人不见了', '走丢', '困了.{0,3}人', '困住', '冒火花', '火花',
+  '胸口疼', '出血', '流血', '打了?120', '叫了?救护车', '人不见了', '走丢', '困了.{0,3}人', '困住', '快叫', '爆了', '叫不醒', '冒火花', '火花',
 ];
 
 /** Phrases that look urgent but are not (negated urgency). Removed before URGENT_CUES are tried. */
