@@ -129,7 +129,7 @@ export function classifyIntent(input: IntentInput): IntentResult {
 
   const question = QUESTION.test(t.replace(NOT_QUESTION, ' ')) || SERVICE_EXISTS.test(t);
   // 帮我看看这短信是真的假的: asks for a judgement, not for someone to act.
-  if (ADVICE.test(t)) return { intent: 'question', confidence: 0.7, rule: 'advice' };
+  if (ADVICE.test(t) && (anyRequest || question)) return { intent: 'question', confidence: 0.7, rule: 'advice' };
   if (anyRequest) {
     // 社区能帮忙交电费吗: asks whether the service exists, with no personal task.
     const generic =

@@ -1,7 +1,7 @@
 /** Finds the catalogue entry a message is about, from the configured keywords. */
 import type { CatalogueEntry } from '../model.js';
 import { DEFAULT_CATALOGUE } from '../vocabulary.js';
-import { DEFAULT_KEYWORD_WEIGHT, KEYWORD_NEGATIONS, KEYWORD_WEIGHTS } from './vocabulary-category.js';
+import { CUSTOM_KEYWORD_WEIGHT, DEFAULT_KEYWORD_WEIGHT, KEYWORD_NEGATIONS, KEYWORD_WEIGHTS } from './vocabulary-category.js';
 
 interface CompiledKeyword {
   word: string;
@@ -52,7 +52,7 @@ export function compileCatalogue(custom?: readonly CatalogueEntry[]): CompiledCa
       if (!word) continue;
       // A word a community adds itself is meant to count: at least the default weight.
       const builtIn = KEYWORD_WEIGHTS[word];
-      const weight = customWords.has(word) && !isDefault(entry.key, word) ? Math.max(builtIn ?? 0, DEFAULT_KEYWORD_WEIGHT) : (builtIn ?? DEFAULT_KEYWORD_WEIGHT);
+      const weight = customWords.has(word) && !isDefault(entry.key, word) ? Math.max(builtIn ?? 0, CUSTOM_KEYWORD_WEIGHT) : (builtIn ?? DEFAULT_KEYWORD_WEIGHT);
       keywords.push({ word, weight, entry });
     }
   }

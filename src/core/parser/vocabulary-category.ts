@@ -1,11 +1,13 @@
 /**
  * Parser vocabulary, part 5: how strongly a built-in catalogue keyword points at its category.
- * Words a community adds through configuration weigh DEFAULT_KEYWORD_WEIGHT.
+ * Words a community adds through configuration weigh CUSTOM_KEYWORD_WEIGHT.
  * The highest-weighted keyword in a message decides its category; ties go to the larger sum of
  * non-weak keywords, then to the earliest mention.
  */
 
 export const DEFAULT_KEYWORD_WEIGHT = 2;
+/** A word a community adds through configuration names its service: as strong as the built-in service words. */
+export const CUSTOM_KEYWORD_WEIGHT = 3;
 /** A request needs a keyword at least this strong to take its category (帮我购买彩票 is not an errand order). */
 export const MIN_REQUEST_KEYWORD_WEIGHT = 2;
 
@@ -26,7 +28,7 @@ const STRONG = [
   '门禁', '消防栓', '消防通道', '楼道灯', '电梯', '物业', '没人拉', '单元门', '擦', '擦玻璃', '保洁',
   '拍片', '120', '救护车', '胸口疼', '喘不上气', '送医', '挂号', '复查', '助餐', '敲门', '跌倒', '摔倒',
   '起不来', '看望', '探望', '放学', '上门护理', '长期护理', '报上去', '递材料', '递个材料', '照看老人', '打疫苗',
-  '晕倒', '急救', '去医院', '送医院', '危房改造', '申请轮椅', '申请个轮椅', '居住证明', '户籍证明', '寄', '放错了',
+  '晕倒', '急救', '开车送', '送医院', '危房改造', '申请轮椅', '申请个轮椅', '居住证明', '户籍证明', '寄', '放错了',
   '教教', '健康码', '血压计', '化验单', '漏到', '泡了', '窗帘', '挂上', '垃圾桶满', '倒垃圾', '疏通', '电工', '电视', '没信号', '取钱', '取点钱', '陪老人', '陪我家老人', '喂',
   '看会儿孩子', '照看孩子', '带孩子', '陪陪', '换身份证', '办身份证', '临时身份证', '补身份证', '身份证过期', '报销', '药店', '感冒药', '翻身', '擦身', '透析', '陪着去', '陪我去', '陪她去',
   '陪他去', '抽血', '胃镜', '浇花', '浇', '走丢', '吸顶灯', '漏气', '搬不动', '接下孩子', '接一下孩子', '合作医疗', '接孩子', '接送', '看孩子', '遛狗', '喂猫', '开锁',
