@@ -153,7 +153,7 @@ function findParts(text: string): PartMatch[] {
   const out: PartMatch[] = [];
   for (const m of text.matchAll(PART_RE)) {
     if (habitualBefore(text, m.index!)) continue;
-    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 5);
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 3);
     out.push({ index: m.index!, part: PART_MAP.get(m[1]!)!, acted: BARE_PART_FOLLOWERS_RE.test(after) });
   }
   return out;
