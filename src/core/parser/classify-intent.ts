@@ -6,7 +6,7 @@ import { MIN_REQUEST_KEYWORD_WEIGHT } from './vocabulary-category.js';
 import { ACK_MESSAGES } from './vocabulary-normalize.js';
 import {
   AD_CUES, APPEAL_CUES, COUNTERPARTY_CUES, GREETING_QUESTIONS, NOT_QUESTION_CUES, PERSONAL_REQUEST_CUES, SERVICE_EXISTS_CUES, INFO_QUESTION_CUES, ADVICE_CUES, FIRST_PERSON_CUES, IN_PERSON_CUES, DISPUTE_STRONG_CUES, DISPUTE_WEAK_CUES, GENERIC_REQUEST_CUES, INFO_TOPIC_CUES,
-  NOTICE_CUES, NOTICE_WEAK_CUES, PAST_CUES, PERSONAL_MARKERS, PROBLEM_CUES, QUESTION_CUES, REQUEST_CUES, RESOLVED_CUES,
+  NOTICE_CUES, NOTICE_WEAK_CUES, PAST_CUES, RELAY_CUES, DONE_BEFORE_REQUEST, STILL_ASKING_AFTER, PERSONAL_MARKERS, PROBLEM_CUES, QUESTION_CUES, REQUEST_CUES, RESOLVED_CUES,
   SOCIAL_CUES, VOLUNTEER_REPLY_CUES,
 } from './vocabulary-cues.js';
 
@@ -19,6 +19,8 @@ const DISPUTE_STRONG = cuePattern(DISPUTE_STRONG_CUES, 'g');
 const DISPUTE_WEAK = cuePattern(DISPUTE_WEAK_CUES, 'g');
 const COUNTERPARTY = cuePattern(COUNTERPARTY_CUES);
 const NOTICE = cuePattern(NOTICE_CUES);
+const RELAY = cuePattern(RELAY_CUES);
+const DONE_BEFORE = new RegExp(`(?:${DONE_BEFORE_REQUEST.join('|')})$`);
 const AD = cuePattern(AD_CUES);
 const AD_G = cuePattern(AD_CUES, 'g');
 const GREETING_QUESTION = cuePattern(GREETING_QUESTIONS, 'g');
@@ -96,7 +98,10 @@ export function classifyIntent(input: IntentInput): IntentResult {
   }
   // 上回帮我家交的电费: a request cue right after a past reference tells of a past request.
   const pastEnds = all(PAST_G, t).map((m) => m.index! + m[0].length);
-  const requests = all(REQUEST, t).filter((m) => !pastEnds.some((e) => m.index! >= e && m.index! - e <= 4));
+  // 物业已经来修了: a request cue right after 已经 tells of something done.
+  const requests = all(REQUEST, t).filter(
+    (m) => !pastEnds.some((e) => m.index! >= e && m.index! - e <= 4) && !DONE_BEFORE.test(t.slice(Math.max(0, m.index! - 3), m.index!)),
+  );
   const strongRequest = requests.some((m) => !GENERIC_REQUEST.has(m[0]));
   const anyRequest = requests.length > 0;
   // Weak context words alone (买, 老人) do not make a category for a request.
@@ -105,6 +110,7 @@ export function classifyIntent(input: IntentInput): IntentResult {
   const formal = t.length >= FORMAL_TEXT;
   const appeals = formal || t.length >= 30 ? count(APPEAL, t) : 0;
 
+  if (!formal && RELAY.test(t)) return { intent: 'chat', confidence: 0.8, rule: 'relay' };
   if (!formal && AD.test(t) && !FIRST_PERSON.test(t.replace(AD_G, ''))) return { intent: 'chat', confidence: 0.8, rule: 'ad' };
   if (input.mentionsAll || NOTICE.test(t) || (!formal && NOTICE_WEAK.test(t) && !strongRequest && !QUESTION.test(t))) {
     if (!(strongRequest && FIRST_PERSON.test(t) && top && !input.mentionsAll)) {
@@ -113,7 +119,11 @@ export function classifyIntent(input: IntentInput): IntentResult {
   }
 
   // Settled, cancelled or a false alarm: chat, unless a fresh request follows the settling words.
-  const resolved = formal ? [] : all(RESOLVED, t);
+  // 修好了没有 asks whether it is settled: not settled.
+  const resolved = formal ? [] : all(RESOLVED, t).filter((m) => {
+    const next = t[m.index! + m[0].length];
+    return next === undefined || !STILL_ASKING_AFTER.includes(next);
+  });
   if (resolved.length > 0) {
     const lastResolved = resolved[resolved.length - 1]!.index!;
     const later = requests.some((m) => m.index! > lastResolved && !GENERIC_REQUEST.has(m[0]));
@@ -128,6 +138,8 @@ export function classifyIntent(input: IntentInput): IntentResult {
   if (VOLUNTEER.test(t) && !strongRequest) return { intent: 'chat', confidence: 0.85, rule: 'volunteer' };
 
   const question = QUESTION.test(t.replace(NOT_QUESTION, ' ')) || SERVICE_EXISTS.test(t);
+  // 今天帮忙搬家的小伙子太给力了 谢谢: thanks with only a generic 帮忙 is praise, not a request.
+  if (!strongRequest && !question && SOCIAL.test(t) && !formal) return { intent: 'chat', confidence: 0.8, rule: 'thanks' };
   // 帮我看看这短信是真的假的: asks for a judgement, not for someone to act.
   if (ADVICE.test(t) && (anyRequest || question)) return { intent: 'question', confidence: 0.7, rule: 'advice' };
   if (anyRequest) {
