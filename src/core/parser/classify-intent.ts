@@ -6,7 +6,7 @@ import { MIN_REQUEST_KEYWORD_WEIGHT } from './vocabulary-category.js';
 import { ACK_MESSAGES } from './vocabulary-normalize.js';
 import {
   AD_CUES, APPEAL_CUES, COUNTERPARTY_CUES, GREETING_QUESTIONS, NOT_QUESTION_CUES, PERSONAL_REQUEST_CUES, SERVICE_EXISTS_CUES, INFO_QUESTION_CUES, ADVICE_CUES, FIRST_PERSON_CUES, IN_PERSON_CUES, DISPUTE_STRONG_CUES, DISPUTE_WEAK_CUES, GENERIC_REQUEST_CUES, INFO_TOPIC_CUES,
-  NOTICE_CUES, NOTICE_WEAK_CUES, PAST_CUES, RELAY_CUES, DONE_BEFORE_REQUEST, STILL_ASKING_AFTER, PERSONAL_MARKERS, PROBLEM_CUES, QUESTION_CUES, REQUEST_CUES, RESOLVED_CUES,
+  NOTICE_CUES, NOTICE_WEAK_CUES, PAST_CUES, RELAY_CUES, DONE_BEFORE_REQUEST, STILL_ASKING_AFTER, RELATIVE_CLAUSE_MARK, RELATIVE_CLAUSE_BLOCKERS, RELATIVE_CLAUSE_CUE_START, STAFF_STATUS_CUES, PERSONAL_MARKERS, PROBLEM_CUES, QUESTION_CUES, REQUEST_CUES, RESOLVED_CUES,
   SOCIAL_CUES, VOLUNTEER_REPLY_CUES,
 } from './vocabulary-cues.js';
 
@@ -20,6 +20,8 @@ const DISPUTE_WEAK = cuePattern(DISPUTE_WEAK_CUES, 'g');
 const COUNTERPARTY = cuePattern(COUNTERPARTY_CUES);
 const NOTICE = cuePattern(NOTICE_CUES);
 const RELAY = cuePattern(RELAY_CUES);
+const STAFF_STATUS = cuePattern(STAFF_STATUS_CUES);
+const RELATIVE_CLAUSE = new RegExp(`^[^\\s,.!?${RELATIVE_CLAUSE_BLOCKERS}${RELATIVE_CLAUSE_MARK}]{1,3}${RELATIVE_CLAUSE_MARK}`);
 const DONE_BEFORE = new RegExp(`(?:${DONE_BEFORE_REQUEST.join('|')})$`);
 const AD = cuePattern(AD_CUES);
 const AD_G = cuePattern(AD_CUES, 'g');
@@ -98,9 +100,12 @@ export function classifyIntent(input: IntentInput): IntentResult {
   }
   // 上回帮我家交的电费: a request cue right after a past reference tells of a past request.
   const pastEnds = all(PAST_G, t).map((m) => m.index! + m[0].length);
-  // 物业已经来修了: a request cue right after 已经 tells of something done.
+  // 物业已经来修了 / 帮我们申请的低保: a request cue after 已经 or before a 的-clause tells of something done.
   const requests = all(REQUEST, t).filter(
-    (m) => !pastEnds.some((e) => m.index! >= e && m.index! - e <= 4) && !DONE_BEFORE.test(t.slice(Math.max(0, m.index! - 3), m.index!)),
+    (m) =>
+      !pastEnds.some((e) => m.index! >= e && m.index! - e <= 4) &&
+      !DONE_BEFORE.test(t.slice(Math.max(0, m.index! - 3), m.index!)) &&
+      !(m[0].startsWith(RELATIVE_CLAUSE_CUE_START) && RELATIVE_CLAUSE.test(t.slice(m.index! + m[0].length))),
   );
   const strongRequest = requests.some((m) => !GENERIC_REQUEST.has(m[0]));
   const anyRequest = requests.length > 0;
@@ -110,6 +115,7 @@ export function classifyIntent(input: IntentInput): IntentResult {
   const formal = t.length >= FORMAL_TEXT;
   const appeals = formal || t.length >= 30 ? count(APPEAL, t) : 0;
 
+  if (!formal && STAFF_STATUS.test(t)) return { intent: 'chat', confidence: 0.8, rule: 'staff-status' };
   if (!formal && RELAY.test(t)) return { intent: 'chat', confidence: 0.8, rule: 'relay' };
   if (!formal && AD.test(t) && !FIRST_PERSON.test(t.replace(AD_G, ''))) return { intent: 'chat', confidence: 0.8, rule: 'ad' };
   if (input.mentionsAll || NOTICE.test(t) || (!formal && NOTICE_WEAK.test(t) && !strongRequest && !QUESTION.test(t))) {

@@ -5,7 +5,7 @@ import * as zh from 'chrono-node/zh/hans';
 import { NUMERAL_CLASS, chineseNumber } from './chinese-number.js';
 import { cuePattern, escapeRegExp } from './cue-pattern.js';
 import {
-  APPROX_HOURS, BARE_PART_FOLLOWERS, CLOCK_COLON, DEADLINE_AFTER, DURATION_BEFORE_DAY_PART, NOT_WEEK_BEFORE, CLOCK_PREFIX_PARTS, DAY_NUMBER_WORDS, DAY_PARTS, GREETING_AFTER_DAY_PART,
+  APPROX_HOURS, BARE_PART_FOLLOWERS, EVENT_AFTER_DAY, CLOCK_COLON, DEADLINE_AFTER, DURATION_BEFORE_DAY_PART, NOT_WEEK_BEFORE, CLOCK_PREFIX_PARTS, DAY_NUMBER_WORDS, DAY_PARTS, GREETING_AFTER_DAY_PART,
   HABITUAL_CUES, HOUR_WORDS, MINUTE_UNIT, MINUTE_WORDS, MONTH_WORD, NEXT_MONTH_WORDS, NOT_CLOCK_BEFORE,
   NOT_DAY_AFTER, RELATIVE_DAYS, TIME_HINT_CHARS, VAGUE_TIME_CUES, WEEKDAY_NAMES, WEEK_PREFIXES, WEEK_WORD,
 } from './vocabulary-time.js';
@@ -82,6 +82,7 @@ function findDays(text: string, today: dayjs.Dayjs): Day[] {
   const days: Day[] = [];
   for (const m of text.matchAll(RELATIVE_RE)) {
     const word = m[0];
+    if (EVENT_AFTER_DAY.includes(text[m.index! + word.length] ?? '\n')) continue;
     const part = PART_MAP.get(word);
     days.push({ index: m.index!, offset: RELATIVE.get(word)!, ...(part ? { part } : {}) });
   }

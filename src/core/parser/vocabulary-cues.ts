@@ -7,7 +7,7 @@
 /** Someone is asked to do something for the writer: the heart of a service or proxy request. */
 export const REQUEST_CUES: readonly string[] = [
   '帮我', '帮我们', '帮着', '帮忙', '帮个忙', '帮下忙', '帮一下', '帮帮', '给帮', '帮她', '帮他', '帮咱',
-  '麻烦(?!了$)', '劳驾', '拜托', '求助', '求帮', '代办', '代缴', '代交', '代买', '代取', '代收', '代发',
+  '麻烦(?!了$|问|一下问)', '劳驾', '拜托', '求助', '求帮', '代办', '代缴', '代交', '代买', '代取', '代收', '代发',
   '谁能', '谁有空', '谁有时间', '谁方便', '谁离得近', '谁在家', '谁赶紧', '谁.{0,6}帮', '哪位',
   '有没有人能', '有没有人可以', '有没有人帮', '有没有志愿者能', '有没有志愿者可以', '有没有志愿者.{0,4}来',
   '能不能.{0,8}(来|过来|上门|派|帮|给|跟|替|代|陪)', '能来', '能过来', '能上门', '可以来', '陪我去', '陪一下',
@@ -32,7 +32,7 @@ export const PERSONAL_MARKERS: readonly string[] = [
 export const QUESTION_CUES: readonly string[] = [
   '请问', '问一下', '问下', '咨询', '想问', '怎么', '如何', '什么时候', '多久', '几点', '(?<![前这过])几天', '(?<![前这])几号',
   '多大', '多少(?!钱我)', '能领', '好办法', '什么办法', '有什么', '是不是', '对不对', '行不行', '能不能用',
-  '了没有', '好了没', '谁值班', '问个事', '问点事', '(?<![前这好])几[寸张份块次岁]',
+  '了没有', '好了没', '谁负责', '谁管', '谁赔', '谁值班', '问个事', '问点事', '(?<![前这好])几[寸张份块次岁]',
   '哪里', '哪儿', '哪个', '在哪', '去哪', '多少钱', '要钱不', '收费', '收钱', '免费', '是否', '能否',
   '该找谁', '找谁', '是找', '还是找', '还是', '有没有.{0,12}服务', '有懂的', '谁知道', '谁懂',
   '需要什么', '要带什么', '需要带', '需要本人', '要本人', '什么材料', '什么手续', '流程', '条件',
@@ -46,7 +46,7 @@ export const SERVICE_EXISTS_CUES: readonly string[] = [
 ];
 
 /** Asking for the writer personally: stronger than a service-exists question. */
-export const PERSONAL_REQUEST_CUES: readonly string[] = ['帮我', '麻烦', '给我', '替我'];
+export const PERSONAL_REQUEST_CUES: readonly string[] = ['帮我', '麻烦(?!问)', '给我', '替我'];
 
 /** Plain information questions: with no personal request cue they stay questions (想问一下…可以申请上门护理吗). */
 export const INFO_QUESTION_CUES: readonly string[] = [
@@ -54,7 +54,9 @@ export const INFO_QUESTION_CUES: readonly string[] = [
 ];
 
 /** Asking for advice or a judgement (帮我看看这短信是真的假的): a question even with 帮我. */
-export const ADVICE_CUES: readonly string[] = ['真的假的', '是真是假', '靠不靠谱', '靠谱吗', '是不是骗', '诈骗'];
+export const ADVICE_CUES: readonly string[] = [
+  '真的假的', '是真是假', '靠不靠谱', '靠谱吗', '是不是骗', '诈骗', '教教我怎么', '教我怎么', '告诉我怎么',
+];
 
 /** `啥时候来都行` is not a question: removed before the question cues are tried. */
 export const NOT_QUESTION_CUES: readonly string[] = ['什么时候.{0,6}都(行|可以|成)', '哪天.{0,4}都(行|可以|成)'];
@@ -101,6 +103,18 @@ export const RELAY_CUES: readonly string[] = ['转告', '带个话', '捎个话'
 
 /** Right before a request cue these tell of something already done (物业已经来修了). */
 export const DONE_BEFORE_REQUEST: readonly string[] = ['已经', '已'];
+
+/**
+ * A request cue followed by a short verb phrase and 的 is a relative clause about something done
+ * (帮我们申请的低保, 帮忙搬家的小伙子); the gap may not contain these (帮我爸交一下今年的医保).
+ */
+export const RELATIVE_CLAUSE_MARK = '的';
+export const RELATIVE_CLAUSE_BLOCKERS = '下把给去来';
+/** Only cues starting with this take a relative clause (来个懂电的 describes a person, not the past). */
+export const RELATIVE_CLAUSE_CUE_START = '帮';
+
+/** A staff member reporting what is arranged (已联系物业 明天上午来修): chat. */
+export const STAFF_STATUS_CUES: readonly string[] = ['^已(联系|通知|安排|派|上报|反映|转交|登记)', '已经(联系|通知|安排)了'];
 
 /** Right after a settled cue these make it a question (修好了没有). */
 export const STILL_ASKING_AFTER = '没吗么';
