@@ -274,3 +274,33 @@ describe('purity', () => {
     }
   });
 });
+
+describe('messages that look like requests but are not', () => {
+  it('reads a relayed message (请帮我转告) as chat', () => {
+    expect(read('您好 请帮我转告3号楼的张阿姨 她的快递到了').intent).toBe('chat');
+  });
+  it('reads a staff status reply (已联系物业) as chat', () => {
+    expect(read('已联系物业 明天上午来修').intent).toBe('chat');
+  });
+  it('reads 帮我们申请的低保下来了吗 (a 帮…的 clause) as a question', () => {
+    expect(read('社区帮我们申请的低保下来了吗').intent).toBe('question');
+  });
+  it('reads 修好了没有 as a question, not as settled', () => {
+    expect(read('电梯修好了没有 我妈还等着下楼呢').intent).toBe('question');
+  });
+  it('reads praise for helpers as chat', () => {
+    expect(read('今天帮忙搬家的几个小伙子太给力了 谢谢你们').intent).toBe('chat');
+  });
+  it('reads a resident notice to others (需要…的居民) as chat', () => {
+    expect(read('社区现在可以帮忙代收快递了 需要的居民可以联系网格员').intent).toBe('chat');
+  });
+  it('reads 麻烦问一下 as a question', () => {
+    expect(read('麻烦问一下 驿站在哪个门').intent).toBe('question');
+  });
+  it('reads 谁能教教我怎么交电费 as a question', () => {
+    expect(read('谁能教教我怎么在手机上交电费').intent).toBe('question');
+  });
+  it('still reads a new request after thanks for an old one', () => {
+    expect(read('谢谢小李昨天帮我家修好了灯 今天又麻烦你了 厨房水龙头也漏水 能再来看看吗 8号楼1单元').intent).toBe('service');
+  });
+});

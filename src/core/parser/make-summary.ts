@@ -9,12 +9,14 @@ const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a
 const CLAUSE_SPLIT = /[\s,.!?;:、，。！？；：~…]+/;
 const GREETING_RE = new RegExp(`^(?:${alt(GREETINGS)})[\\s,.!?，。！？~]*`);
 const GREETING_END_RE = new RegExp(`[\\s,.!?，。！？~]*(?:${alt(GREETINGS)})[\\s,.!?，。！？~]*$`);
-const INTRO_RE = new RegExp(`(?:${alt(RESIDENT_INTRO)})\\s*(?:${alt(RESIDENT_SUFFIX)})`, 'g');
+// 我是3号楼2单元的住户 → after blanking the address: 我是 … 的住户 (the blank is what marks it).
+const INTRO_RE = new RegExp(`(?:${alt(RESIDENT_INTRO)})(?:\\s+的?(?:${alt(RESIDENT_SUFFIX)})?|\\s*(?:${alt(RESIDENT_SUFFIX)}))`, 'g');
 const LABEL_BEFORE = new RegExp(`(?:${alt(PHONE_LABELS)})[\\s:：]*$`);
 // Belt and braces: whatever slipped past the extractors, never post a number of 3+ digits.
 // (a room number a resident writes without its building, 住501, must not reach the group either).
 const LONG_NUMBER = new RegExp(`\\+?[0-9](?:[\\s-]?[0-9]){2,}|${NUMERAL_CLASS.replace('0-9', '')}{3,}`, 'g');
-const DANGLING = /^[的在是住]+|[的在]+$/g;
+// What an address leaves behind (`3号楼的事` → `的事`): a bare 的 opening a clause.
+const DANGLING = /^的+/g;
 
 /**
  * The need in ≤ 30 characters: greeting, mention, address and phone removed.

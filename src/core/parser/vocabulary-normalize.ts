@@ -92,10 +92,11 @@ export const GREETINGS: readonly string[] = [
   '大家好', '大家早上好', '早上好', '早晨好', '早安', '上午好', '中午好', '下午好', '晚上好',
   '你好', '您好', '各位好', '各位邻居好', '各位', '打扰了', '打扰一下', '打扰大家了', '不好意思',
   '辛苦啦', '辛苦了', '谢谢大家', '谢谢了', '谢谢', '感谢', '麻烦了', '拜托了', '网格员', '请问',
+  '喂喂', '喂', '那个网格员啊', '网格员啊', '我说一下', '那个',
 ];
 
 /** What names a person's home in `我是3号楼的住户`: stripped from the summary with the address. */
-export const RESIDENT_INTRO = ['我是', '我家是', '我住'] as const;
+export const RESIDENT_INTRO = ['我是', '我家是', '我住在', '我住', '家住'] as const;
 export const RESIDENT_SUFFIX = ['的住户', '的居民', '的业主', '住户', '居民'] as const;
 
 /** Labels in front of a phone number, removed with it from the summary. */
