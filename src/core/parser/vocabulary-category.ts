@@ -57,5 +57,5 @@ export const KEYWORD_WEIGHTS: Readonly<Record<string, number>> = {
   ...DECISIVE,
 };
 
-/** A keyword right after one of these is denied (`不是主管道的事`). */
-export const KEYWORD_NEGATIONS: readonly string[] = ['不是', '不是因为', '并非', '不属于'];
+/** A keyword right after one of these is denied (`不是主管道的事`) or was done to the writer (`被人挪走了`). */
+export const KEYWORD_NEGATIONS: readonly string[] = ['不是', '不是因为', '并非', '不属于', '被人', '被'];
