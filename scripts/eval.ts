@@ -52,7 +52,7 @@ function sameAddress(a: Address | null, b: Address | null): boolean {
   return true;
 }
 
-/** One line's mismatches, by field name. */
+/** One line's mismatches, by field name. @example mismatches(gold, parseMessage(gold.text, now)) // ['when'] */
 export function mismatches(gold: LabelledLine, got: Reading): string[] {
   const out: string[] = [];
   if (gold.intent !== got.intent) out.push('intent');
@@ -117,7 +117,10 @@ function readJsonl<T>(file: string): T[] {
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
 }
 
-/** Shares on the external sets (README targets: SMP ≥ 98% not a request, Teddy Cup ≥ 85% not chat). */
+/**
+ * Shares on the external sets (README targets: SMP ≥ 98% not a request, Teddy Cup ≥ 85% not chat).
+ * @example scoreExternal('../shared/corpus')?.smpNotRequest // 1
+ */
 export function scoreExternal(dir: string): ExternalScores | null {
   const f = (name: string) => path.join(dir, 'external', name);
   const names = ['smp2017_ecdt_intents.jsonl', 'teddycup2020_citizen_messages.jsonl', 'promediconv_dispute_cases.jsonl'];

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { REQUEST_CONFIDENCE_THRESHOLD, isOrderReading, parseMessage } from '../../src/core/parse-message.js';
 import type { CatalogueEntry } from '../../src/core/model.js';
 import { DEFAULT_CATALOGUE } from '../../src/core/vocabulary.js';
-import { compileCatalogue } from '../../src/core/parser/match-category.js';
+import { compileCatalogue } from '../../src/core/parser/match-categories.js';
 
 /** Wednesday 2026-06-10 09:30 in Shanghai, as in the corpus. */
 const NOW = Date.parse('2026-06-10T09:30:00+08:00');
@@ -148,6 +148,14 @@ describe('time', () => {
   it('resolves 明天 in Shanghai late in the evening (UTC already afternoon)', () => {
     const lateEvening = Date.parse('2026-06-10T23:30:00+08:00');
     expect(read('明天上午谁有空帮我取个快递', lateEvening).when).toBe('2026-06-11');
+  });
+  it('reads numeric dates: 6/20 by our rules, 2026-06-16 through chrono', () => {
+    expect(read('6/20下午3点要去医院 谁能陪我去一趟').when).toBe('2026-06-20T15:00');
+    expect(read('2026-06-16上午要去医院复查 谁能陪我去').when).toBe('2026-06-16');
+    expect(read('2026年6月18日谁能帮我去医院拿药').when).toBe('2026-06-18');
+  });
+  it('gives no time for a numeric date already past', () => {
+    expect(read('2026-06-01要去医院 谁能陪我去').when).toBeNull();
   });
   it('accepts now as a Date as well as a number', () => {
     expect(parseMessage('明天上午谁有空帮我取个快递', new Date(NOW)).when).toBe('2026-06-11');

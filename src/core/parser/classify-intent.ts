@@ -1,7 +1,7 @@
 /** Decides what a message is: a request (service/proxy), a question, a dispute or chat. */
 import type { Intent } from '../reading.js';
 import { cuePattern } from './cue-pattern.js';
-import type { CategoryMatch } from './match-category.js';
+import type { CategoryMatch } from './match-categories.js';
 import { MIN_REQUEST_KEYWORD_WEIGHT } from './vocabulary-category.js';
 import { ACK_MESSAGES } from './vocabulary-normalize.js';
 import {

@@ -71,8 +71,9 @@ const VAGUE_RE = cuePattern(VAGUE_TIME_CUES);
 const HABITUAL_NEAR_RE = cuePattern(HABITUAL_CUES);
 const BARE_PART_FOLLOWERS_RE = cuePattern(BARE_PART_FOLLOWERS);
 const HINT = new RegExp(`[${TIME_HINT_CHARS}]`);
-// Only these reach chrono: numeric dates our rules do not read (2026-06-16, 6/16).
-const CHRONO_HINT = /[0-9]{1,4}[/.-][0-9]{1,2}|[0-9]{4}年/;
+// Only these reach chrono: numeric dates with a year (2026-06-16, 2026年6月18日).
+const CHRONO_HINT = /[0-9]{4}[/.-][0-9]{1,2}|[0-9]{4}年/;
+const SLASH_DATE_RE = /(?<![0-9/])(1[0-2]|0?[1-9])\/([12][0-9]|3[01]|0?[1-9])(?![0-9/])/g;
 
 function weekdayOf(d: dayjs.Dayjs): number {
   return d.day() === 0 ? 7 : d.day();
@@ -110,6 +111,14 @@ function findDays(text: string, today: dayjs.Dayjs): Day[] {
       if (month > 12) { month -= 12; year += 1; }
     }
     const date = dayjs.utc(`${year}-${pad(month)}-${pad(day)}`);
+    if (!date.isValid() || date.date() !== day) continue;
+    days.push({ index: m.index!, offset: Math.round(date.diff(today, 'day', true)) });
+  }
+  for (const m of text.matchAll(SLASH_DATE_RE)) {
+    // 6/20: month/day, the way dates are typed on phones (chrono's zh parser does not read it).
+    const month = Number(m[1]);
+    const day = Number(m[2]);
+    const date = dayjs.utc(`${today.year()}-${pad(month)}-${pad(day)}`);
     if (!date.isValid() || date.date() !== day) continue;
     days.push({ index: m.index!, offset: Math.round(date.diff(today, 'day', true)) });
   }
@@ -180,7 +189,8 @@ function hour24(hour: number, part: Part | undefined): number {
 function viaChrono(text: string, now: number, today: dayjs.Dayjs): string | null {
   const results = zh.parse(text, { instant: new Date(now), timezone: OFFSET_MINUTES }, { forwardDate: true });
   for (const r of results) {
-    if (!r.start.isCertain('day')) continue;
+    // Only a result that read the numeric date itself: chrono reads 6/20下午3点 as today 03:00.
+    if (!r.start.isCertain('day') || !CHRONO_HINT.test(r.text)) continue;
     const y = r.start.get('year')!;
     const mo = r.start.get('month')!;
     const d = r.start.get('day')!;
@@ -204,12 +214,20 @@ export function extractWhen(text: string, now: number, options: { dayWordsOnly?:
   const clocks = options.dayWordsOnly ? [] : findClocks(text);
   const parts = findParts(text);
 
+  if (!future && CHRONO_HINT.test(text)) {
+    // A numeric date (2026-06-16, 6/20) our rules do not read: chrono's date, our clock if it has none.
+    const viaC = viaChrono(text, now, today);
+    if (viaC) {
+      const clock = clocks[0];
+      if (viaC.includes('T') || !clock || clock.deadline) return viaC;
+      const part = clock.part ?? [...parts].reverse().find((p) => p.index < clock.index && clock.index - p.index <= 8)?.part;
+      return `${viaC}T${pad(hour24(clock.hour, part))}:${pad(clock.minute)}`;
+    }
+  }
   if (!future) {
     if (days.length > 0 && clocks.length === 0) return null; // only past references (上周五就报了)
     if (clocks.length === 0) {
-      if (options.dayWordsOnly || !parts.some((p) => p.acted) || VAGUE_RE.test(text)) {
-        return CHRONO_HINT.test(text) ? viaChrono(text, now, today) : null;
-      }
+      if (options.dayWordsOnly || !parts.some((p) => p.acted) || VAGUE_RE.test(text)) return null;
       return today.format('YYYY-MM-DD'); // 下午来人看看: a part of today
     }
   }
