@@ -87,7 +87,8 @@ export function extractAddress(text: string): AddressMatch {
       spans.push([r.index, r.index + r[0].length]);
     }
   }
-  for (const v of text.matchAll(VILLAGE)) {
+  const villages = text.includes(VILLAGE_WORD) ? text.matchAll(VILLAGE) : [];
+  for (const v of villages) {
     const run = v[1]!;
     let i = 0;
     while (i < run.length && STOP.has(run[i]!)) i++;
