@@ -268,6 +268,19 @@ describe('catalogue from configuration', () => {
   });
 });
 
+describe('odd input', () => {
+  it('reads an empty message as chat', () => {
+    expect(read('')).toMatchObject({ intent: 'chat', address: null, phone: null, when: null, summary: '' });
+  });
+  it('reads a very long message quickly and keeps the summary short', () => {
+    const long = '楼上天天半夜吵 说了不听 '.repeat(2000);
+    const start = performance.now();
+    const r = read(long);
+    expect(performance.now() - start).toBeLessThan(500);
+    expect(r.summary.length).toBeLessThanOrEqual(30);
+  });
+});
+
 describe('purity', () => {
   it('reads the same text the same way and never looks at the clock', () => {
     const spy = jest.spyOn(Date, 'now').mockImplementation(() => {
