@@ -259,7 +259,9 @@ describe('the sent record', () => {
     await tick('2026-06-10T18:00:00');
     expect(store.get('sent', 'esc:1:1')).toBeDefined();
     expect(store.get('sent', 'digest:g1:2026-06-10')).toBeDefined();
+    store.put('sent', 'council:3:1', { key: 'council:3:1', at: T('2026-06-10T10:00:00'), dueAt: T('2026-06-10T10:00:00') });
     await tick('2026-06-19T12:00:00');
+    expect(store.get('sent', 'council:3:1')).toBeDefined(); // another feature's record is left alone
     expect(store.get('sent', 'esc:1:1')).toBeUndefined();
     expect(store.get('sent', 'digest:g1:2026-06-10')).toBeUndefined();
     expect(store.get('sent', 'digest:g1:2026-06-19')).toBeUndefined(); // 12:00 is past the digest's 11:00

@@ -148,12 +148,14 @@ export function scheduleFeature(app: BotApp): Feature {
     const old = now - KEEP_SENT_MS;
     const doomed: string[] = [];
     for (const r of store.values<SentRecord & { key: string }>(SC.sent)) {
-      if (r.at >= old) continue;
-      const m = /^(?:esc|late|acc|ask|call):(\d+)/.exec(r.key);
-      if (!m) {
+      if (r.at >= old || typeof r.key !== 'string') continue;
+      // Only this feature's keys: other features keep their own records in `sent` too.
+      if (/^(?:digest|evening|weekly):/.test(r.key)) {
         doomed.push(r.key); // date-bound posts: only today's and tomorrow's are ever looked up
         continue;
       }
+      const m = /^(?:esc|late|acc|ask|call):(\d+)/.exec(r.key);
+      if (!m) continue;
       const o = app.records.order(Number(m[1]));
       if (!o || (TERMINAL_STATUSES.includes(o.status) && o.updatedAt < old)) doomed.push(r.key);
     }
