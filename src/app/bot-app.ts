@@ -279,7 +279,8 @@ export class BotApp {
     const grid = this.dir.grid(order.gridId);
     const catName = this.categoryName(order.category);
     if (!grid) return;
-    if (!invited.length) {
+    // A call held for the morning is made afresh then, and tells staff if nobody is free.
+    if (!invited.length && !this.callWaitsForMorning(order, ctx.now)) {
       this.say(ctx, { roomId: this.config.staffRoomId }, M.dispatchToStaff(order, catName, 'no_volunteer'), undefined, order.urgent);
     }
     this.callVolunteers(ctx, order, invited);
@@ -427,8 +428,9 @@ export class BotApp {
     this.save(reported);
     if (ctx.here && 'contactId' in ctx.here) this.say(ctx, ctx.here, M.youResolved(reported));
     // The rating is asked now only if the follow-up plan starts at 0 minutes; later asks are scheduled.
-    if (this.config.schedule.followUp.asksAfterMinutes[0] === 0) this.tellResident(ctx, reported, (n) => M.resolvedAskRating(reported, n), M.resolvedAskRatingPrivately(reported));
-    else this.tellResident(ctx, reported, (n) => S.resolvedNoAsk(reported, n), S.resolvedNoAsk(reported, null));
+    const asks = this.config.schedule.followUp.asksAfterMinutes;
+    if (asks[0] === 0) this.tellResident(ctx, reported, (n) => M.resolvedAskRating(reported, n), M.resolvedAskRatingPrivately(reported));
+    else this.tellResident(ctx, reported, (n) => S.resolvedNoAsk(reported, n, asks.length > 0), S.resolvedNoAsk(reported, null, asks.length > 0));
     this.say(ctx, { roomId: this.config.staffRoomId }, M.reportedToStaff(reported, this.categoryName(reported.category), this.nameOf(reported.claimerId ?? who), cmd.type === 'complete' ? cmd.note : ''));
   }
 

@@ -99,9 +99,10 @@ export const scheduleMessages = {
   overCapacity(o: Order, open: number): string {
     return `${ref(o)} 您手上已有${open}件未办结,先办完再接新单吧。`;
   },
-  resolvedNoAsk(o: Order, residentName: string | null): string {
+  /** The completion notice when the rating is asked later (`later`), or never. */
+  resolvedNoAsk(o: Order, residentName: string | null, later: boolean): string {
     const to = residentName ? `${mention(residentName)} ` : '';
-    return `${ref(o)} 已办结。${to}稍后社区会请您为这次服务打分。`;
+    return later ? `${ref(o)} 已办结。${to}稍后社区会请您为这次服务打分。` : `${to}${ref(o)} 已办结,谢谢您的信任。`;
   },
 
   // ── escalation (小事不出楼栋,大事不出社区) ─────────────────────────

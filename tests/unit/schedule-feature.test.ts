@@ -86,6 +86,16 @@ describe('quiet hours through the app', () => {
     ]);
   });
 
+  it('tells the staff room once, in the morning, when a held call finds nobody free', async () => {
+    const config = demoConfig((r) => { for (const v of r.volunteers as { availableHours?: unknown }[]) v.availableHours = { from: '09:00', to: '18:00' }; });
+    const { say, tick } = scheduled(config, '2026-06-09T22:40:00');
+    await tick('2026-06-09T22:40:00');
+    expect(to(await say('res-wang', LEAK, { talkerName: '王阿姨' }), STAFF)).toEqual([]);
+    const morning = await tick('2026-06-10T07:00:00');
+    expect(texts(to(morning, STAFF))).toEqual(['#1 家庭维修:厨房水管漏了，能来人看看吗(本网格暂无匹配的志愿者)。回复「/派单 #1 @志愿者」']);
+    expect(texts(to(morning, G1))[0]).toMatch(/^#1 .*哪位志愿者方便\?回复「接单 #1」$/);
+  });
+
   it('drops a held call if the order was claimed before the morning', async () => {
     const { say, tick } = scheduled(demoConfig(), '2026-06-09T22:40:00');
     await tick('2026-06-09T22:40:00');
@@ -233,6 +243,16 @@ describe('scheduled posts through the app', () => {
     expect(ask[0]!.mentionIds).toEqual(['res-wang']);
     await say('res-wang', '5');
     expect(await tick('2026-06-11T09:30:05')).toEqual(expect.not.arrayContaining([expect.objectContaining({ text: expect.stringContaining('回访') })]));
+  });
+
+  it('does not promise a rating question when the follow-up plan is empty', async () => {
+    const config = demoConfig((r) => { r.schedule = { ...(r.schedule as object), followUp: { asksAfterMinutes: [] } }; });
+    const { say, tick } = scheduled(config);
+    await tick('2026-06-10T09:30:00');
+    await say('res-wang', LEAK, { talkerName: '王阿姨' });
+    await say('vol-zhang', '接单 #1');
+    expect(texts(to(await say('vol-zhang', '完成 #1'), G1))).toEqual(['@王阿姨 #1 已办结,谢谢您的信任。']);
+    expect((await tick('2026-06-11T09:30:05')).filter((r) => r.text.includes('回访'))).toEqual([]);
   });
 
   it('asks a private requester privately', async () => {
