@@ -7,7 +7,7 @@
  * has handled the cause by then.
  */
 import type { AppConfig } from '../src/core/config-schema.js';
-import { parseMessage, REQUEST_CONFIDENCE_THRESHOLD } from '../src/core/parse-message.js';
+import { isOrderReading, parseMessage } from '../src/core/parse-message.js';
 import { pick, residentId, RESIDENTS_PER_GRID, rng, weighted } from './bench-world.js';
 
 export interface StreamMessage {
@@ -74,7 +74,8 @@ export function buildStream(config: AppConfig, n: number, firstOrderId: number, 
     const withP = r() < 0.6;
     const text = fill(pick(r, REQUESTS), withA, withP) || '帮我代缴下这个月电费';
     const reading = parseMessage(text, now, { catalogue: config.catalogue });
-    const opens = (reading.intent === 'service' || reading.intent === 'proxy') && reading.confidence >= REQUEST_CONFIDENCE_THRESHOLD && !!reading.category;
+    // As the bot decides (BotApp.request): a request it can read, of a configured category.
+    const opens = isOrderReading(reading) && !!reading.category && config.catalogue.some((c) => c.key === reading.category);
     out.push({ room: grid.roomId, from: resident, text, kind: 'request' });
     if (!opens) return;
     const id = nextId++;

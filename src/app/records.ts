@@ -1,5 +1,6 @@
 /** Typed access to the store's collections. */
 import { isOpen, TERMINAL_STATUSES, type Order, type OrderStatus } from '../core/model.js';
+import type { Workload } from '../core/rank-volunteers.js';
 import type { Reply, Store, StoreRules } from './ports.js';
 
 export const C = {
@@ -33,11 +34,6 @@ export interface ContactRecord {
   awaiting?: { orderId: number; until: number };
 }
 
-/** Open tasks per claimer and when each volunteer was last given work (for choosing whom to call). */
-export interface Workload {
-  open: Map<string, number>;
-  lastGiven: Map<string, number>;
-}
 
 const AWAITING_RATING: readonly OrderStatus[] = ['resolved', 'reported'];
 /** `meta` key: the `workload` collection covers every order (built once from the full history). */
@@ -97,14 +93,38 @@ export class Records {
   }
 
   /** Orders still being worked on (submitted … in progress), oldest number first. */
-  *openOrders(): IterableIterator<Order> {
+  openOrders(): IterableIterator<Order> {
+    return this.openIn([...this.orderIndex().open].sort((a, b) => a - b));
+  }
+
+  private *openIn(ids: Iterable<number>): IterableIterator<Order> {
     const index = this.orderIndex();
-    for (const id of [...index.open].sort((a, b) => a - b)) {
+    for (const id of ids) {
       const o = this.order(id);
       if (o && isOpen(o)) yield o;
       else if (o) index.update(o);
       else index.open.delete(id);
     }
+  }
+
+  /** Orders not settled yet: open, or finished and waiting for the resident's rating; by number. */
+  *activeOrders(): IterableIterator<Order> {
+    const index = this.orderIndex();
+    const ids = [...index.open];
+    for (const mine of index.awaiting.values()) ids.push(...mine);
+    for (const id of ids.sort((a, b) => a - b)) {
+      const o = this.order(id);
+      if (o && (isOpen(o) || AWAITING_RATING.includes(o.status))) yield o;
+      else if (o) index.update(o);
+    }
+  }
+
+  /**
+   * The orders that can have anything at or after `since` in their history: unsettled ones and
+   * those changed since. Settled older ones are passed over without reading their history.
+   */
+  *ordersSince(since: number): IterableIterator<Order> {
+    for (const o of this.orders()) if (o.updatedAt >= since || !TERMINAL_STATUSES.includes(o.status)) yield o;
   }
 
   /** A resident's finished orders not yet rated (resolved or reported). */
@@ -126,7 +146,7 @@ export class Records {
    */
   workload(): Workload {
     const open = new Map<string, number>();
-    for (const o of this.openOrders()) if (o.claimerId) open.set(o.claimerId, (open.get(o.claimerId) ?? 0) + 1);
+    for (const o of this.openIn([...this.orderIndex().open])) if (o.claimerId) open.set(o.claimerId, (open.get(o.claimerId) ?? 0) + 1);
     return { open, lastGiven: new Map(this.givenIndex()) };
   }
 
