@@ -39,8 +39,16 @@ const BOT_ID = 'bot';
 /** Messages in flight at most: about one per group (a follow-up comes `GAP` messages after its cause). */
 export const WINDOW = 70;
 
+/**
+ * The bot's clock: a weekday morning (no quiet hours), moving with real time. Generated histories
+ * end at this moment. Messages carry the real time, which is later: none counts as history.
+ */
+export const BENCH_START = Date.parse('2026-06-10T09:30:00+08:00');
+
 /** Builds the mock world (people, 70 rooms), starts the bot, logs in and waits until it is ready. */
 export async function startWorld(config: AppConfig, kind: BotKind, dataDir?: string): Promise<BenchWorld> {
+  const realStart = Date.now();
+  const clock = { now: () => BENCH_START + (Date.now() - realStart) };
   const mocker = new mock.Mocker();
   const undelivered = new Set<string>();
   const m = mocker as unknown as { messagePayload: (id: string, payload?: { id: string }) => unknown };
@@ -62,7 +70,7 @@ export async function startWorld(config: AppConfig, kind: BotKind, dataDir?: str
   let runtime: Runtime | null = null;
   if (kind === 'full') {
     const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'gb-bench-'));
-    runtime = await createRuntime({ config, dataDir: dir, clock: { now: () => Date.now() }, log: createLogger('error'), pacing: NO_PACING, puppet, fsync: process.env.BENCH_FSYNC !== '0' });
+    runtime = await createRuntime({ config, dataDir: dir, clock, log: createLogger('error'), pacing: NO_PACING, puppet, fsync: process.env.BENCH_FSYNC !== '0' });
     bot = runtime.bot;
     // A message counts as handled once the app has applied it (the window only keeps a follow-up
     // behind its cause); its replies still wait for the disk, and the clock stops when all are sent.

@@ -54,7 +54,7 @@ interface Pending {
  * `n` messages for a store whose next order number is `firstOrderId`; also the next number after them.
  * @example buildStream(config, 4000, 1, 42).messages.filter((m) => m.kind === 'request').length // about 300
  */
-export function buildStream(config: AppConfig, n: number, firstOrderId: number, seed: number, now = Date.now()): { messages: StreamMessage[]; nextOrderId: number } {
+export function buildStream(config: AppConfig, n: number, firstOrderId: number, seed: number, now = Date.parse('2026-06-10T09:30:00+08:00')): { messages: StreamMessage[]; nextOrderId: number } {
   const r = rng(seed);
   const grids = config.grids;
   const gridWeights = grids.map((g, i) => [i, 0.4 + r() * 1.6] as const);

@@ -46,7 +46,10 @@ const WORKLOAD_BUILT = 'workloadIndex';
  * read); all are kept up to date by `putOrder`: write orders through it (BotApp.save).
  */
 class OrderIndex {
-  readonly open = new Set<number>();
+  /** Open order id → its claimer (or null). */
+  readonly open = new Map<number, string | null>();
+  /** Open orders per claimer. */
+  readonly openTasks = new Map<string, number>();
   readonly awaiting = new Map<string, Set<number>>();
 
   constructor(orders: Iterable<Order>) {
@@ -54,14 +57,28 @@ class OrderIndex {
   }
 
   update(o: Order): void {
-    if (isOpen(o)) this.open.add(o.id);
-    else this.open.delete(o.id);
+    this.drop(o.id);
+    if (isOpen(o)) {
+      this.open.set(o.id, o.claimerId);
+      if (o.claimerId) this.openTasks.set(o.claimerId, (this.openTasks.get(o.claimerId) ?? 0) + 1);
+    }
     const rating = AWAITING_RATING.includes(o.status);
     let mine = this.awaiting.get(o.residentId);
     if (rating) {
       if (!mine) this.awaiting.set(o.residentId, (mine = new Set()));
       mine.add(o.id);
     } else if (mine?.delete(o.id) && !mine.size) this.awaiting.delete(o.residentId);
+  }
+
+  /** Forgets an order as open (it was closed, or is gone). */
+  drop(id: number): void {
+    if (!this.open.has(id)) return;
+    const claimer = this.open.get(id);
+    this.open.delete(id);
+    if (!claimer) return;
+    const n = (this.openTasks.get(claimer) ?? 1) - 1;
+    if (n > 0) this.openTasks.set(claimer, n);
+    else this.openTasks.delete(claimer);
   }
 }
 
@@ -93,24 +110,20 @@ export class Records {
   }
 
   /** Orders still being worked on (submitted … in progress), oldest number first. */
-  openOrders(): IterableIterator<Order> {
-    return this.openIn([...this.orderIndex().open].sort((a, b) => a - b));
-  }
-
-  private *openIn(ids: Iterable<number>): IterableIterator<Order> {
+  *openOrders(): IterableIterator<Order> {
     const index = this.orderIndex();
-    for (const id of ids) {
+    for (const id of [...index.open.keys()].sort((a, b) => a - b)) {
       const o = this.order(id);
       if (o && isOpen(o)) yield o;
       else if (o) index.update(o);
-      else index.open.delete(id);
+      else index.drop(id);
     }
   }
 
   /** Orders not settled yet: open, or finished and waiting for the resident's rating; by number. */
   *activeOrders(): IterableIterator<Order> {
     const index = this.orderIndex();
-    const ids = [...index.open];
+    const ids = [...index.open.keys()];
     for (const mine of index.awaiting.values()) ids.push(...mine);
     for (const id of ids.sort((a, b) => a - b)) {
       const o = this.order(id);
@@ -142,12 +155,10 @@ export class Records {
 
   /**
    * Open tasks per claimer and when each volunteer was last given work, without walking the
-   * history. @example records.workload().open.get('vol-zhang') // 1
+   * history: live views, not to be changed. @example records.workload().open.get('vol-zhang') // 1
    */
   workload(): Workload {
-    const open = new Map<string, number>();
-    for (const o of this.openIn([...this.orderIndex().open])) if (o.claimerId) open.set(o.claimerId, (open.get(o.claimerId) ?? 0) + 1);
-    return { open, lastGiven: new Map(this.givenIndex()) };
+    return { open: this.orderIndex().openTasks, lastGiven: this.givenIndex() };
   }
 
   private givenIndex(): Map<string, number> {

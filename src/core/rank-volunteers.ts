@@ -84,15 +84,13 @@ export function rankVolunteers(order: Pick<Order, 'gridId' | 'category'>, input:
   if (!order.gridId || limit <= 0) return [];
   const tz = input.tz ?? DEFAULT_TZ;
   const { open, lastGiven } = input.workload ?? workload(input.orders ?? []);
-  return input.volunteers
-    .map((v, i) => ({ v, i, open: open.get(v.id) ?? 0, last: lastGiven.get(v.id) ?? -Infinity }))
-    .filter(({ v, open: n }) =>
-      v.gridIds.includes(order.gridId!) &&
-      v.skills.includes(order.category) &&
-      !exclude.includes(v.id) &&
-      n < v.capacity &&
-      isAvailable(v, input.leaves.get(v.id), input.now, tz),
-    )
+  // Grid and skill first: a sub-district has hundreds of volunteers, an order's grid a handful.
+  const fit: { v: VolunteerConfig; i: number; open: number; last: number }[] = [];
+  input.volunteers.forEach((v, i) => {
+    if (v.gridIds.includes(order.gridId!) && v.skills.includes(order.category)) fit.push({ v, i, open: open.get(v.id) ?? 0, last: lastGiven.get(v.id) ?? -Infinity });
+  });
+  return fit
+    .filter(({ v, open: n }) => !exclude.includes(v.id) && n < v.capacity && isAvailable(v, input.leaves.get(v.id), input.now, tz))
     .sort((a, b) => a.last - b.last || a.open - b.open || a.i - b.i)
     .slice(0, limit)
     .map(({ v }) => v.id);

@@ -70,8 +70,11 @@ export class JournalStore extends MemoryStore {
   private fd = -1;
   private seq = 0;
   private journalBytes = 0;
-  /** Journal bytes known to be on disk, and the sync running now. */
+  /** Journal bytes in the file, and known to be on disk; the sync running now. */
+  private written = 0;
   private synced = 0;
+  /** Committed lines not written yet (they go out together when the next sync starts). */
+  private unwritten: Buffer[] = [];
   private syncing: Promise<void> | null = null;
   private readonly db: Low<SnapshotDoc | WriteJob | null>;
   private readonly file: SnapshotFile;
@@ -145,6 +148,7 @@ export class JournalStore extends MemoryStore {
     }
     const { goodBytes, torn } = store.replayJournal();
     store.journalBytes = goodBytes;
+    store.written = goodBytes;
     store.synced = goodBytes;
     if (store.archive) store.loadArchiveInBackground();
     if (options.readOnly) return store;
@@ -275,37 +279,60 @@ export class JournalStore extends MemoryStore {
   }
 
   /**
-   * Appends the batch at once; resolves when it is on disk. Commits made while a sync is running
-   * share the next one (group commit), so a busy bot syncs a few hundred times a second at most
-   * instead of once per change, and callers may go on before the sync (their replies wait for it).
+   * Takes the batch as the journal's next line; resolves when it is on disk. Lines committed while
+   * a sync runs are written together, in one write, when the next sync starts (group commit): a
+   * busy bot writes and syncs a few hundred times a second at most, not once per change, and no
+   * write waits behind a running sync. Callers may go on before the sync; their replies wait for it.
    */
   protected override persist(ops: Op[]): Promise<void> {
     if (this.options.readOnly) return Promise.reject(new StoreError('internal: write to a store opened read-only'));
     if (this.fd < 0) return Promise.reject(new StoreError(`The data in ${this.dir} is closed`));
     const line = Buffer.from(`${JSON.stringify({ seq: this.seq + 1, ops })}\n`);
+    this.seq++;
+    this.journalBytes += line.length;
+    this.unwritten.push(line);
+    if (this.journalBytes > this.compactAfter && !this.compacting) this.compactInBackground();
+    if (this.options.fsync) return this.durable(this.journalBytes);
+    try {
+      this.flush();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return Promise.resolve();
+  }
+
+  /** Writes the lines committed so far to the file, in one write. */
+  private flush(): void {
+    if (!this.unwritten.length) return;
+    const buf = this.unwritten.length === 1 ? this.unwritten[0]! : Buffer.concat(this.unwritten);
+    this.unwritten = [];
     try {
       let off = 0;
-      while (off < line.length) off += fs.writeSync(this.fd, line, off);
+      while (off < buf.length) off += fs.writeSync(this.fd, buf, off);
+      this.written += buf.length;
     } catch (e) {
-      // A half-written line (disk full) must not stay in front of the next one.
+      // A half-written line (disk full) must not stay in front of the next one; these commits are lost.
       try {
-        fs.ftruncateSync(this.fd, this.journalBytes);
+        fs.ftruncateSync(this.fd, this.written);
       } catch {
         // the replay drops a torn last line anyway
       }
-      return Promise.reject(e);
+      this.journalBytes = this.written;
+      throw e;
     }
-    this.seq++;
-    this.journalBytes += line.length;
-    if (this.journalBytes > this.compactAfter && !this.compacting) this.compactInBackground();
-    return this.options.fsync ? this.durable(this.journalBytes) : Promise.resolve();
   }
 
   /** Resolves once the journal is on disk up to `upTo` bytes. */
   private durable(upTo: number): Promise<void> {
     if (this.synced >= upTo) return Promise.resolve();
+    if (upTo > this.journalBytes) return Promise.reject(new StoreError(`A write to ${JournalStore.journalPath(this.dir)} failed; this change was not saved`));
     if (!this.syncing) {
-      const target = this.journalBytes;
+      try {
+        this.flush();
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      const target = this.written;
       this.syncing = new Promise<void>((res, rej) => {
         fs.fdatasync(this.fd, (e) => {
           this.syncing = null;
@@ -525,10 +552,12 @@ export class JournalStore extends MemoryStore {
   /** The snapshot holds everything up to `journalAt`: keep only the journal lines written after it. */
   private dropFoldedJournal(journalAt: number): void {
     const file = JournalStore.journalPath(this.dir);
+    this.flush();
     const tailLen = this.journalBytes - journalAt;
     if (tailLen === 0) {
       fs.ftruncateSync(this.fd, 0);
       this.journalBytes = 0;
+      this.written = 0;
       this.synced = 0;
       return;
     }
@@ -554,6 +583,7 @@ export class JournalStore extends MemoryStore {
     fs.closeSync(this.fd);
     this.fd = fs.openSync(file, 'a', 0o600);
     this.journalBytes = tailLen;
+    this.written = tailLen;
     this.synced = tailLen;
   }
 
@@ -584,6 +614,8 @@ export class JournalStore extends MemoryStore {
     if (!this.options.readOnly) await this.commit();
     await this.quiesce();
     if (this.fd >= 0) {
+      this.flush();
+      if (this.options.fsync) fs.fdatasyncSync(this.fd);
       fs.closeSync(this.fd);
       this.fd = -1;
     }
