@@ -308,7 +308,8 @@ export class BotApp {
   /** Who a dispatch call @-mentions (see rankVolunteers): skill, grid, available, under capacity, least recently given work. */
   pickVolunteers(o: Order, now: number, exclude: readonly string[] = []): string[] {
     const { config, store } = this.deps;
-    return rankVolunteers(o, { volunteers: config.volunteers, workload: this.records.workload(), leaves: leavesMap(store), now, tz: config.timezone }, config.dispatch.mentions, exclude);
+    const volunteers = o.gridId ? this.dir.volunteersFor(o.gridId) : [];
+    return rankVolunteers(o, { volunteers, workload: this.records.workload(), leaves: leavesMap(store), now, tz: config.timezone }, config.dispatch.mentions, exclude);
   }
 
   // ── commands ───────────────────────────────────────────────────────

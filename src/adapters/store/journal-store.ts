@@ -74,7 +74,7 @@ export class JournalStore extends MemoryStore {
   private written = 0;
   private synced = 0;
   /** Committed lines not written yet (they go out together when the next sync starts). */
-  private unwritten: Buffer[] = [];
+  private unwritten: string[] = [];
   private syncing: Promise<void> | null = null;
   private readonly db: Low<SnapshotDoc | WriteJob | null>;
   private readonly file: SnapshotFile;
@@ -287,9 +287,9 @@ export class JournalStore extends MemoryStore {
   protected override persist(ops: Op[]): Promise<void> {
     if (this.options.readOnly) return Promise.reject(new StoreError('internal: write to a store opened read-only'));
     if (this.fd < 0) return Promise.reject(new StoreError(`The data in ${this.dir} is closed`));
-    const line = Buffer.from(`${JSON.stringify({ seq: this.seq + 1, ops })}\n`);
+    const line = `${JSON.stringify({ seq: this.seq + 1, ops })}\n`;
     this.seq++;
-    this.journalBytes += line.length;
+    this.journalBytes += Buffer.byteLength(line);
     this.unwritten.push(line);
     if (this.journalBytes > this.compactAfter && !this.compacting) this.compactInBackground();
     if (this.options.fsync) return this.durable(this.journalBytes);
@@ -304,7 +304,7 @@ export class JournalStore extends MemoryStore {
   /** Writes the lines committed so far to the file, in one write. */
   private flush(): void {
     if (!this.unwritten.length) return;
-    const buf = this.unwritten.length === 1 ? this.unwritten[0]! : Buffer.concat(this.unwritten);
+    const buf = Buffer.from(this.unwritten.length === 1 ? this.unwritten[0]! : this.unwritten.join(''));
     this.unwritten = [];
     try {
       let off = 0;
