@@ -29,7 +29,7 @@ import { writeHistory } from './gen-history.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HISTORY_ORDERS = 100_000;
 /** Bump when gen-history or the data layout changes: the cached history is made again. */
-const HISTORY_VERSION = 3;
+const HISTORY_VERSION = 4;
 const KINDS = ['echo', 'full', 'full100k'] as const;
 type Kind = (typeof KINDS)[number];
 

@@ -268,7 +268,8 @@ export function generateHistory(o: HistoryOptions): { collections: Record<string
 export async function writeHistory(dir: string, o: HistoryOptions): Promise<Counts> {
   if (fs.existsSync(JournalStore.snapshotPath(dir))) throw new Error(`${dir} already holds data; pass an empty folder`);
   const { collections, counts } = generateHistory(o);
-  const store = await JournalStore.open(dir, { fsync: false });
+  const end = o.end ?? Date.parse('2026-06-10T09:30:00+08:00');
+  const store = await JournalStore.open(dir, { fsync: false, now: () => end });
   let n = 0;
   for (const [name, entries] of Object.entries(collections)) {
     for (const [k, v] of entries) {

@@ -32,12 +32,14 @@ export interface Runtime {
 }
 
 export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
-  // The store folds its journal in the background when it grows, and every night at 04:00.
+  // The store reads finished orders after start-up and folds its journal in the background when
+  // it grows, and every night at 04:00.
   const store = await JournalStore.open(o.dataDir, {
     fsync: o.fsync ?? true,
     now: () => o.clock.now(),
     dailyCompaction: { at: '04:00', timezone: o.config.timezone },
     onError: (e) => o.log.error('data store', e),
+    archiveAfterMs: 2000,
   });
   void store.whenLoaded().then(() => o.log.info(`data loaded: ${store.size('orders')} orders`));
   const app = installFeatures(new BotApp({ config: o.config, store, clock: o.clock }));

@@ -461,7 +461,7 @@ export class BotApp {
     let o: Order | undefined;
     if (orderId === null) {
       // A bare "5" counts only from a resident who has an order waiting for a rating; otherwise it is chat.
-      for (const x of this.records.awaitingRating(who)) if (!o || x.updatedAt >= o.updatedAt) o = x;
+      for (const x of this.records.awaitingRating(who, ctx.now)) if (!o || x.updatedAt >= o.updatedAt) o = x;
       if (!o) return;
     } else {
       o = this.records.order(orderId);

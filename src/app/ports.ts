@@ -28,7 +28,7 @@ export interface Store {
  * first access. `expire`: entries dropped when the store compacts (message ids seen long ago).
  */
 export interface StoreRules {
-  archive?: Record<string, { settled(value: unknown): boolean; lazyField?: string }>;
+  archive?: Record<string, { settled(value: unknown, now: number): boolean; lazyField?: string }>;
   expire?: Record<string, (value: unknown, now: number) => boolean>;
 }
 

@@ -15,6 +15,14 @@ export const C = {
 
 /** How long a handled message id is remembered (a puppet replays recent messages after a re-login). */
 export const SEEN_KEEP_MS = 2 * 24 * 3600_000;
+/**
+ * How long a finished order waits for its rating: a bare digit rates only orders finished this
+ * recently (`评价 #n` rates any), and after it the order counts as settled.
+ */
+export const RATING_WINDOW_MS = 30 * 24 * 3600_000;
+
+const AWAITING_RATING: readonly OrderStatus[] = ['resolved', 'reported'];
+const awaitsRating = (o: Order, now: number) => AWAITING_RATING.includes(o.status) && now - o.updatedAt <= RATING_WINDOW_MS;
 
 /**
  * What the store may keep out of the way so that the cost of a message does not grow with history:
@@ -22,7 +30,9 @@ export const SEEN_KEEP_MS = 2 * 24 * 3600_000;
  * seen long ago are dropped when the store compacts.
  */
 export const STORE_RULES: StoreRules = {
-  archive: { [C.orders]: { settled: (o) => TERMINAL_STATUSES.includes((o as Order).status), lazyField: 'history' } },
+  archive: {
+    [C.orders]: { settled: (o, now) => TERMINAL_STATUSES.includes((o as Order).status) || (AWAITING_RATING.includes((o as Order).status) && !awaitsRating(o as Order, now)), lazyField: 'history' },
+  },
   expire: { [C.seen]: (at, now) => typeof at === 'number' && now - at > SEEN_KEEP_MS },
 };
 
@@ -35,7 +45,6 @@ export interface ContactRecord {
 }
 
 
-const AWAITING_RATING: readonly OrderStatus[] = ['resolved', 'reported'];
 /** `meta` key: the `workload` collection covers every order (built once from the full history). */
 const WORKLOAD_BUILT = 'workloadIndex';
 
@@ -140,13 +149,13 @@ export class Records {
     for (const o of this.orders()) if (o.updatedAt >= since || !TERMINAL_STATUSES.includes(o.status)) yield o;
   }
 
-  /** A resident's finished orders not yet rated (resolved or reported). */
-  awaitingRating(residentId: string): Order[] {
+  /** A resident's finished orders not yet rated (resolved or reported) within the rating window. */
+  awaitingRating(residentId: string, now: number): Order[] {
     const index = this.orderIndex();
     const out: Order[] = [];
     for (const id of [...(index.awaiting.get(residentId) ?? [])]) {
       const o = this.order(id);
-      if (o && o.residentId === residentId && AWAITING_RATING.includes(o.status)) out.push(o);
+      if (o && o.residentId === residentId && awaitsRating(o, now)) out.push(o);
       else if (o) index.update(o);
       else index.awaiting.get(residentId)?.delete(id);
     }

@@ -1,7 +1,7 @@
 import { MemoryStore } from '../../src/adapters/store/memory-store.js';
 import { C, Records } from '../../src/app/records.js';
 import type { Order, OrderStatus } from '../../src/core/model.js';
-import { testApp, texts } from '../helpers/fixtures.js';
+import { T0, testApp, texts } from '../helpers/fixtures.js';
 
 const LEAK = '3号楼2单元501厨房水管漏了 能来人看看吗 13812345678';
 
@@ -38,9 +38,9 @@ describe('order indexes (per-message paths do not walk the history)', () => {
     expect(app.records.workload().open.get('vol-zhang')).toBe(1);
     await say('vol-zhang', '完成 #1 换了阀门');
     expect([...app.records.openOrders()]).toEqual([]);
-    expect(app.records.awaitingRating('res-wang').map((o) => o.id)).toEqual([1]);
+    expect(app.records.awaitingRating('res-wang', T0 + 60_000).map((o) => o.id)).toEqual([1]);
     await say('res-wang', '5');
-    expect(app.records.awaitingRating('res-wang')).toEqual([]);
+    expect(app.records.awaitingRating('res-wang', T0 + 60_000)).toEqual([]);
     expect(app.records.order(1)!.status).toBe('followed_up');
   });
 
@@ -48,7 +48,7 @@ describe('order indexes (per-message paths do not walk the history)', () => {
     const store = new NoScanStore();
     for (let i = 1; i <= 500; i++) store.put(C.orders, String(i), order(i, 'followed_up', { rating: 5 }));
     store.put(C.orders, '501', order(501, 'claimed', { claimerId: 'vol-zhang' }));
-    store.put(C.orders, '502', order(502, 'reported', { residentId: 'res-wang', claimerId: 'vol-li' }));
+    store.put(C.orders, '502', order(502, 'reported', { residentId: 'res-wang', claimerId: 'vol-li', updatedAt: T0 }));
     store.put(C.meta, 'order', 502);
     store.put(C.meta, 'workloadIndex', 1);
     store.put(C.workload, 'vol-zhang', 501);
@@ -92,5 +92,18 @@ describe('order indexes (per-message paths do not walk the history)', () => {
     expect(records.workload().lastGiven.get('vol-zhang')).toBe(50);
     expect(store.get(C.meta, 'workloadIndex')).toBe(1);
     expect(store.get(C.workload, 'vol-zhang')).toBe(50);
+  });
+});
+
+describe('the rating window', () => {
+  it('takes a bare digit only for an order finished in the last 30 days; 评价 #n still rates an older one', async () => {
+    const { say, app, clock } = testApp();
+    await say('res-wang', LEAK, { talkerName: '王阿姨' });
+    await say('vol-zhang', '接单 #1');
+    await say('vol-zhang', '完成 #1');
+    clock.t += 31 * 24 * 3600_000;
+    expect(await say('res-wang', '5')).toEqual([]);
+    expect(app.records.order(1)!.status).toBe('reported');
+    expect(texts(await say('res-wang', '评价 #1 5'))).toEqual(['谢谢您的评价!#1 已回访(5分)。']);
   });
 });

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import type { StoreRules } from '../../app/ports.js';
 import { STORE_RULES } from '../../app/records.js';
-import { dayjs } from '../../core/time.js';
+import { addDays, atLocal, today } from '../../core/local-time.js';
 import { MemoryStore, type Op } from './memory-store.js';
 import {
   ArchiveReader,
@@ -58,6 +58,8 @@ export interface JournalStoreOptions {
   now?: () => number;
   /** Background work that failed (reading the archive, compacting); the store keeps working. */
   onError?: (e: Error) => void;
+  /** Start reading the archive this long after opening (default 0), out of the way of start-up. */
+  archiveAfterMs?: number;
 }
 
 class Closed extends Error {}
@@ -162,6 +164,10 @@ export class JournalStore extends MemoryStore {
     return store;
   }
 
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
   private get compactAfter(): number {
     return this.options.compactAfterBytes ?? DEFAULT_COMPACT_BYTES;
   }
@@ -199,7 +205,8 @@ export class JournalStore extends MemoryStore {
     }
     const m = this.data.get(collection);
     if (!m) return;
-    for (const v of m.values()) if (!(v !== null && typeof v === 'object' && this.lazy.has(v)) && !rule.settled(v)) yield v as T;
+    const now = this.now();
+    for (const v of m.values()) if (!(v !== null && typeof v === 'object' && this.lazy.has(v)) && !rule.settled(v, now)) yield v as T;
   }
 
   /** Resolves once the archive has been read into memory (at once when there is none). */
@@ -358,7 +365,7 @@ export class JournalStore extends MemoryStore {
   // ── the archive ──────────────────────────────────────────────────────
 
   private loadArchiveInBackground(): void {
-    const step = () => {
+    const step = (): void => {
       if (!this.archive || this.closing) return;
       try {
         const t0 = performance.now();
@@ -369,7 +376,9 @@ export class JournalStore extends MemoryStore {
       }
       if (this.archive) setImmediate(step);
     };
-    setImmediate(step);
+    const delay = this.options.archiveAfterMs ?? 0;
+    if (delay > 0) setTimeout(step, delay).unref();
+    else setImmediate(step);
   }
 
   /** Reads the rest of the archive now (someone asked for an archived entry). */
@@ -490,7 +499,7 @@ export class JournalStore extends MemoryStore {
     // From here to the copy's end nothing awaits: the copy is the committed state at `seqAt`.
     const seqAt = this.seq;
     const journalAt = this.journalBytes;
-    const now = (this.options.now ?? Date.now)();
+    const now = this.now();
     const hot: OutCollection[] = [];
     const archive: OutCollection[] = [];
     const expired: [Map<string, unknown>, string, unknown][] = [];
@@ -501,7 +510,7 @@ export class JournalStore extends MemoryStore {
       const settled: OutEntry[] = [];
       for (const [key, value] of m) {
         if (expire?.(value, now)) expired.push([m, key, value]);
-        else if (rule?.settled(value)) {
+        else if (rule?.settled(value, now)) {
           const raw = value !== null && typeof value === 'object' ? this.lazy.get(value) : undefined;
           settled.push(raw ? { key, value, raw } : { key, value });
         } else live.push({ key, value });
@@ -592,9 +601,9 @@ export class JournalStore extends MemoryStore {
     const daily = this.options.dailyCompaction;
     if (!daily || this.closing) return;
     const now = Date.now();
-    const date = dayjs(now).tz(daily.timezone).format('YYYY-MM-DD');
-    let next = dayjs.tz(`${date} ${daily.at}`, daily.timezone).valueOf();
-    if (!(next > now)) next = dayjs.tz(`${dayjs(now).tz(daily.timezone).add(1, 'day').format('YYYY-MM-DD')} ${daily.at}`, daily.timezone).valueOf();
+    const date = today(now, daily.timezone);
+    let next = atLocal(date, daily.at, daily.timezone);
+    if (!(next > now)) next = atLocal(addDays(date, 1), daily.at, daily.timezone);
     this.timer = setTimeout(
       () => {
         if (this.journalBytes > 0 && !this.compacting) this.compactInBackground();
