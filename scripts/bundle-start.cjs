@@ -27,6 +27,10 @@ try {
 } catch {
   cachedData = undefined;
 }
+// `import()` of a package outside the bundle (a puppet by another name) loads it as usual. Node 20
+// calls that option experimental and says so when it is first used; that warning alone is dropped.
+const emitWarning = process.emitWarning;
+process.emitWarning = (warning, ...rest) => (String(warning).includes('USE_MAIN_CONTEXT_DEFAULT_LOADER') ? undefined : emitWarning.call(process, warning, ...rest));
 const script = new vm.Script(Module.wrap(source), {
   filename: file,
   cachedData,

@@ -22,7 +22,7 @@ const OUT = path.join(ROOT, 'dist/bundle');
 const PUPPETS = ['wechaty-puppet-wechat4u', 'wechaty-puppet-mock'];
 
 /** Makes wechaty-puppet's resolver (`await import(puppetName)`) find the bundled puppets first. */
-const bundledPuppets: esbuild.Plugin = {
+export const bundledPuppets: esbuild.Plugin = {
   name: 'bundled-puppets',
   setup(build) {
     build.onLoad({ filter: /wechaty-puppet[/\\]dist[/\\]esm[/\\]src[/\\]puppet[/\\]puppet-resolver\.js$/ }, async (args) => {
@@ -39,7 +39,7 @@ const bundledPuppets: esbuild.Plugin = {
  * client (`WECHATY_TOKEN`), which the bot does not use: that import is made lazy, so the package
  * is evaluated the first time something in it is used, and never otherwise.
  */
-const lazyPuppetService: esbuild.Plugin = {
+export const lazyPuppetService: esbuild.Plugin = {
   name: 'lazy-puppet-service',
   setup(build) {
     build.onResolve({ filter: /^wechaty-puppet-service$/ }, (args) =>
@@ -57,12 +57,13 @@ const lazyPuppetService: esbuild.Plugin = {
   },
 };
 
-export async function bundle(): Promise<void> {
-  fs.rmSync(OUT, { recursive: true, force: true });
-  fs.mkdirSync(OUT, { recursive: true });
+/** Bundles `main` (default: the bot) into `out` (default: dist/bundle/grid-bot.cjs) with its launcher. */
+export async function bundle(main = './src/main.ts', out = path.join(OUT, 'grid-bot.cjs')): Promise<void> {
+  fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(out), { recursive: true });
   const entry = [
     `globalThis.__gridBotPuppets = { ${PUPPETS.map((p) => `${JSON.stringify(p)}: () => import(${JSON.stringify(p)})`).join(', ')} };`,
-    `require('./src/main.ts');`,
+    `require(${JSON.stringify(main)});`,
   ].join('\n');
   await esbuild.build({
     stdin: { contents: entry, resolveDir: ROOT, sourcefile: 'bundle-entry.js', loader: 'js' },
@@ -70,7 +71,7 @@ export async function bundle(): Promise<void> {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    outfile: path.join(OUT, 'grid-bot.cjs'),
+    outfile: out,
     charset: 'ascii',
     legalComments: 'none',
     logLevel: 'warning',
@@ -80,8 +81,8 @@ export async function bundle(): Promise<void> {
     define: { 'import.meta.url': '__gridBotImportMetaUrl' },
     banner: { js: "const __gridBotImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
-  fs.writeFileSync(path.join(OUT, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
-  fs.copyFileSync(path.join(ROOT, 'scripts/bundle-start.cjs'), path.join(OUT, 'start.cjs'));
+  fs.writeFileSync(path.join(path.dirname(out), 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
+  fs.copyFileSync(path.join(ROOT, 'scripts/bundle-start.cjs'), path.join(path.dirname(out), 'start.cjs'));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
