@@ -46,6 +46,16 @@ export class BotApp {
     return this;
   }
 
+  /** Rooms some feature listens in, besides the grid rooms and the staff room. */
+  featureRooms(): string[] {
+    return this.features.flatMap((f) => f.rooms ?? []);
+  }
+
+  /** Tells the features that watch new orders. */
+  private orderOpened(ctx: Turn, o: Order): void {
+    for (const f of this.features) f.orderOpened?.(ctx, o);
+  }
+
   get store(): Store {
     return this.deps.store;
   }
@@ -111,7 +121,7 @@ export class BotApp {
     if (this.records.seen(msg.id)) return [];
     const inStaffRoom = msg.roomId === config.staffRoomId;
     const roomGrid = msg.roomId ? this.dir.gridByRoom(msg.roomId) : undefined;
-    if (msg.roomId && !roomGrid && !inStaffRoom) return [];
+    if (msg.roomId && !roomGrid && !inStaffRoom && !this.featureRooms().includes(msg.roomId)) return [];
 
     const text = sanitiseText(msg.text, config.orders.maxTextLength);
     const now = clock.now();
@@ -191,6 +201,7 @@ export class BotApp {
     const c = this.records.contact(ctx.msg.talkerId);
     if (c && (updated.address && updated.phone)) this.records.putContact(ctx.msg.talkerId, { name: c.name, gridId: c.gridId });
     this.say(ctx, ctx.here, M.detailsAdded(updated, { address: !!address, phone: !!phone }));
+    if (address) this.orderOpened(ctx, updated);
     if (updated.claimerId) this.say(ctx, { contactId: updated.claimerId }, M.orderDetails(updated, this.categoryName(updated.category)));
     return true;
   }
@@ -227,6 +238,7 @@ export class BotApp {
     const askAddress = category.kind === 'service' && !order.address;
     const askPhone = !order.phone;
     this.say(ctx, ctx.here, M.orderCreated(order, category.name, { waitsForAcceptance: waits && !!order.gridId, askAddress, askPhone }));
+    this.orderOpened(ctx, order);
     if (askAddress || askPhone) {
       const c = this.records.contact(msg.talkerId);
       this.records.putContact(msg.talkerId, { name: c?.name ?? msg.talkerName, gridId: c?.gridId ?? order.gridId, awaiting: { orderId: id, until: now + AWAIT_DETAILS_MS } });

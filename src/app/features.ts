@@ -1,6 +1,8 @@
 /** The capabilities plugged into the app, in the order they are asked. */
 import type { BotApp } from './bot-app.js';
+import { TenantRegistration } from './features/tenant-registration.js';
 
 export function installFeatures(app: BotApp): BotApp {
+  app.use(new TenantRegistration(app));
   return app;
 }

@@ -1,5 +1,6 @@
 /** The shape of a deployment's config file, validated with zod. Pure: no file access here. */
 import { z } from 'zod';
+import { householdKey } from './household-address.js';
 
 const id = z.string().min(1);
 /** Room ids must contain `@` (how WeChat and the puppets tell rooms from contacts). */
@@ -11,6 +12,9 @@ export const catalogueEntrySchema = z.object({
   name: z.string().min(1),
   keywords: z.array(z.string().min(1)).default([]),
 });
+
+/** issue 9 (registrations and recognitions): a local time of day, `HH:mm`. */
+const timeOfDay = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a time of day is "HH:mm" (e.g. "20:00")');
 
 export const REQUIRED_CATEGORY_KEYS = [
   'civil_affairs', 'social_insurance', 'household_registration', 'utility_payment', 'parcel', 'copy_print',
@@ -51,6 +55,34 @@ export const configSchema = z
         maxTextLength: z.number().int().min(50).max(5000).default(500),
       })
       .prefault({}),
+    // ── issue 9: registrations and recognitions (tenant registration, star households, party links) ──
+    /** 日租房房东报备: the landlords' group and its daily deadline. Absent: the feature is off. */
+    registration: z
+      .object({
+        roomId,
+        /** Landlords who have not reported by this local time are reminded privately. */
+        reportBy: timeOfDay.default('20:00'),
+        /** The next morning at this time staff get the list of who never reported. */
+        staffListAt: timeOfDay.default('08:00'),
+        landlords: z.array(z.object({ id, name: z.string().min(1), address: z.string().min(1) })).default([]),
+      })
+      .optional(),
+    /** 星级文明户: publicity length and household totals for the share in `/星级 统计`. */
+    stars: z
+      .object({
+        publicityDays: z.number().int().min(1).max(60).default(7),
+        /** Households per grid (grid id → count). */
+        gridHouseholds: z.record(z.string(), z.number().int().min(1)).default({}),
+        /** Households of the whole community; null: the sum of gridHouseholds. */
+        totalHouseholds: z.number().int().min(1).nullable().default(null),
+      })
+      .prefault({}),
+    /** 党员包联: the households each party member looks after (address text such as "12号楼1单元602"). */
+    partyMembers: z.array(z.object({ id, name: z.string().min(1), households: z.array(z.string().min(1)).default([]) })).default([]),
+    /** When members get the monthly list of households not yet visited. */
+    partyLinks: z
+      .object({ visitReminderDay: z.number().int().min(1).max(28).default(25), visitReminderAt: timeOfDay.default('09:00') })
+      .prefault({}),
   })
   .superRefine((c, ctx) => {
     const keys = new Set(c.catalogue.map((e) => e.key));
@@ -79,6 +111,30 @@ export const configSchema = z
     c.grids.forEach((g, i) => {
       if (seen.has(g.id)) ctx.addIssue({ code: 'custom', path: ['grids', i, 'id'], message: `duplicate grid id "${g.id}"` });
       seen.add(g.id);
+    });
+  })
+  // issue 9: the registration room is a room of its own; totals and households must be readable.
+  .superRefine((c, ctx) => {
+    const r = c.registration;
+    if (r) {
+      if (r.roomId === c.staffRoomId || c.grids.some((g) => g.roomId === r.roomId)) {
+        ctx.addIssue({ code: 'custom', path: ['registration', 'roomId'], message: 'the registration room must not be a grid room or the staff room' });
+      }
+      const ids = new Set<string>();
+      r.landlords.forEach((l, i) => {
+        if (ids.has(l.id)) ctx.addIssue({ code: 'custom', path: ['registration', 'landlords', i, 'id'], message: `duplicate landlord "${l.id}"` });
+        ids.add(l.id);
+        if (!householdKey(l.address)) ctx.addIssue({ code: 'custom', path: ['registration', 'landlords', i, 'address'], message: `cannot read an address in "${l.address}" (write it like "9号楼2单元301")` });
+      });
+    }
+    const gridIds = new Set(c.grids.map((g) => g.id));
+    for (const g of Object.keys(c.stars.gridHouseholds)) {
+      if (!gridIds.has(g)) ctx.addIssue({ code: 'custom', path: ['stars', 'gridHouseholds', g], message: `unknown grid "${g}"` });
+    }
+    c.partyMembers.forEach((m, i) => {
+      m.households.forEach((h, j) => {
+        if (!householdKey(h)) ctx.addIssue({ code: 'custom', path: ['partyMembers', i, 'households', j], message: `cannot read an address in "${h}" (write it like "12号楼1单元602")` });
+      });
     });
   });
 

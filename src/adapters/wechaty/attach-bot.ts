@@ -44,7 +44,7 @@ export function attachBot(bot: WechatyInterface, app: BotApp, opts: AttachOption
   const { clock, log } = opts;
   const startedAt = clock.now();
   const grace = opts.startupGraceMs ?? 60_000;
-  const rooms = new Set([app.config.staffRoomId, ...app.config.grids.map((g) => g.roomId)]);
+  const rooms = new Set([app.config.staffRoomId, ...app.config.grids.map((g) => g.roomId), ...app.featureRooms()]);
   const recent = new RecentIds();
   let paused = false;
   let busy = 0;
