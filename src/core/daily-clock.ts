@@ -32,3 +32,30 @@ export function addDays(date: string, days: number): string {
 export function startOfDate(date: string, tz: string = DEFAULT_TZ): number {
   return dayjs.tz(date, tz).valueOf();
 }
+
+/**
+ * The first instant strictly after `now` at a local `HH:mm` (today or tomorrow).
+ * @example nextDailyAt(Date.parse('2026-06-10T21:00:00+08:00'), '20:00') // 2026-06-11 20:00 local
+ */
+export function nextDailyAt(now: number, hhmm: string, tz: string = DEFAULT_TZ): number {
+  const today = dayjs(now).tz(tz).format('YYYY-MM-DD');
+  for (const date of [today, addDays(today, 1), addDays(today, 2)]) {
+    const t = dayjs.tz(`${date} ${hhmm}`, 'YYYY-MM-DD HH:mm', tz).valueOf();
+    if (t > now) return t;
+  }
+  throw new Error('internal: no next daily time');
+}
+
+/**
+ * The first instant strictly after `now` on day `day` of a month at a local `HH:mm`.
+ * @example nextMonthlyAt(Date.parse('2026-06-25T10:00:00+08:00'), 25, '09:00') // 2026-07-25 09:00 local
+ */
+export function nextMonthlyAt(now: number, day: number, hhmm: string, tz: string = DEFAULT_TZ): number {
+  const start = dayjs(now).tz(tz).startOf('month');
+  for (let k = 0; k < 3; k++) {
+    const month = start.add(k, 'month').format('YYYY-MM');
+    const t = dayjs.tz(`${month}-${String(day).padStart(2, '0')} ${hhmm}`, 'YYYY-MM-DD HH:mm', tz).valueOf();
+    if (t > now) return t;
+  }
+  throw new Error('internal: no next monthly time');
+}

@@ -83,7 +83,7 @@ export class Simulator {
     this.now = o.startAt ?? Date.now();
     this.log = o.log ?? createLogger('error');
     const c = o.config;
-    const named = [...c.staff, ...c.gridWorkers, ...c.volunteers];
+    const named = [...c.staff, ...c.gridWorkers, ...c.volunteers, ...(c.registration?.landlords ?? []), ...c.partyMembers];
     for (const p of named) this.people.set(p.id, p.name);
     const rooms = [c.staffRoomId, ...c.grids.map((g) => g.roomId)];
     for (const r of rooms) this.roomMembers.set(r, new Set([BOT_ID]));
@@ -95,6 +95,8 @@ export class Simulator {
       c.volunteers.filter((v) => v.gridIds.includes(g.id)).forEach((v) => m.add(v.id));
       c.staff.forEach((s) => m.add(s.id));
     }
+    // The landlords' group (tenant registration): its landlords and the staff.
+    if (c.registration) this.roomMembers.set(c.registration.roomId, new Set([BOT_ID, ...c.registration.landlords.map((l) => l.id), ...c.staff.map((s) => s.id)]));
     for (const s of o.script) {
       if (!('from' in s)) continue;
       if (!this.people.has(s.from) || s.name) this.people.set(s.from, s.name ?? this.people.get(s.from) ?? s.from);

@@ -279,6 +279,16 @@ export class StarHouseholds implements Feature {
 
   // ── 晒 → 定: tell staff when a publicity period ends ─────────────────
 
+  /** The next end of a publicity period (lets the simulator jump its clock there). */
+  nextDueAt(now: number): number | null {
+    let next: number | null = null;
+    for (const a of this.applications()) {
+      const until = a.status === 'publicised' ? a.publicity?.until : undefined;
+      if (until !== undefined && until > now && (next === null || until < next)) next = until;
+    }
+    return next;
+  }
+
   due(turn: Turn): void {
     const { store } = this.app;
     for (const a of this.applications()) {

@@ -8,7 +8,7 @@ import type { BotApp } from '../bot-app.js';
 import type { Turn, Feature } from '../turn.js';
 import type { AppConfig } from '../../core/config-schema.js';
 import { normaliseCommandText } from '../../core/commands.js';
-import { addDays, localClock, minutesOf } from '../../core/daily-clock.js';
+import { addDays, localClock, minutesOf, nextDailyAt } from '../../core/daily-clock.js';
 import { findHousehold, formatHousehold } from '../../core/household-address.js';
 import { parseTenantReport } from '../../core/parse-tenant-report.js';
 import { leadingMention, matchLeading, matchSlash } from '../../core/slash-command.js';
@@ -198,6 +198,12 @@ export class TenantRegistration implements Feature {
     const out: Registration[] = [];
     for (const r of this.app.store.values<Registration>(REG.registrations)) if (reportDays(r).includes(date)) out.push(r);
     return out.sort((a, b) => a.id - b.id);
+  }
+
+  /** The next reminder or morning list (lets the simulator jump its clock there). */
+  nextDueAt(now: number): number | null {
+    if (!this.app.config.registration) return null;
+    return Math.min(nextDailyAt(now, this.cfg.reportBy, this.tz), nextDailyAt(now, this.cfg.staffListAt, this.tz));
   }
 
   due(turn: Turn): void {
