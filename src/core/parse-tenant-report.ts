@@ -36,8 +36,10 @@ export interface TenantReport {
 const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
 const N = `(${NUMERAL}{1,3})`;
 
-// 18 characters (last may be X), also typed in groups 6-8-4, or the old 15-digit number.
-const FULL_ID = /(?<![0-9A-Za-z])(?:[0-9]{6}[\s-]?[0-9]{8}[\s-]?[0-9]{3}[0-9Xx]|[0-9]{15})(?![0-9A-Za-z])/g;
+// 18 characters (last may be X), also typed in groups 6-8-4, or the old 15-digit number; any
+// longer run of digits (two numbers typed without a space) is refused the same way.
+// Letters around it do not protect it (ID110101…).
+const FULL_ID = /(?<![0-9])(?:[0-9]{6}[\s-]?[0-9]{8}[\s-]?[0-9]{3}[0-9Xx]|[0-9][0-9Xx]{14,})(?![0-9])/g;
 const PHONE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g;
 const FULL_DATE = /(?<![0-9])(20[0-9]{2})\s*[年./-]\s*([0-9]{1,2})\s*[月./-]\s*([0-9]{1,2})\s*[日号]?/;
 const MONTH_DAY = new RegExp(`${N}\\s*月\\s*${N}\\s*[日号]?`);

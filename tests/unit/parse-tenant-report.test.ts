@@ -82,6 +82,7 @@ describe('parseTenantReport: full reports in many phrasings', () => {
       ['入住1人 张某 身份证 110101 19900307 123X', '123X'],
       ['入住1人 张某 11010119900307123x', '123X'],
       ['入住1人 张某 110101900307123', '7123'],
+      ['入住1人 张某 ID110101199003071234住1晚', '1234'],
     ] as const) {
       const r = read(text);
       expect([text, r.idTails, r.fullIdsRefused]).toEqual([text, [tail], 1]);
@@ -137,5 +138,22 @@ describe('household addresses', () => {
 
   it('reads Chinese numerals', () => {
     expect([chineseNumeral('十二'), chineseNumeral('两'), chineseNumeral('六零二'), chineseNumeral('二十三'), chineseNumeral('x')]).toEqual([12, 2, 602, 23, null]);
+  });
+});
+
+describe('a full ID number never survives parsing (property)', () => {
+  it('leaves no run of 15 or more digits in what it returns, and always says it refused one, whatever surrounds the number', async () => {
+    const fc = (await import('fast-check')).default;
+    const id = fc.tuple(fc.stringMatching(/^[0-9]{17}$/), fc.constantFrom('0', '5', '9', 'X', 'x')).map(([a, b]) => a + b);
+    const filler = fc.constantFrom('', ' ', '今天入住1人 ', '张某', '身份证', '尾号', ',', '住2晚', '9号楼2单元301', '１', '-');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(filler, id), { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        const r = parseTenantReport(text, NOW);
+        const hasId = /[0-9]{17}[0-9Xx]/.test(text);
+        return !/[0-9]{15,}/.test(JSON.stringify(r)) && (!hasId || r.fullIdsRefused > 0);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
