@@ -3,7 +3,7 @@
  * free text and normalised so that different spellings of one household compare equal.
  */
 import type { Address } from './model.js';
-import { NUMERAL, numeralText, chineseNumeral } from './chinese-numeral.js';
+import { NUMERAL_CLASS as NUMERAL, numberText as numeralText, chineseNumber as chineseNumeral } from './parser/chinese-number.js';
 
 export interface HouseholdMatch {
   address: Address;

@@ -4,7 +4,7 @@
  * last four characters.
  */
 import type { Address } from './model.js';
-import { NUMERAL, chineseNumeral } from './chinese-numeral.js';
+import { NUMERAL_CLASS as NUMERAL, chineseNumber as chineseNumeral } from './parser/chinese-number.js';
 import { normaliseCommandText } from './commands.js';
 import { findHousehold } from './household-address.js';
 import { DEFAULT_TZ, dayjs } from './time.js';

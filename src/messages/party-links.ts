@@ -12,7 +12,7 @@ export const partyLinkMessages = {
     return `您包联的住户 ${formatHousehold(h.address)}(${o.residentName})提交了 #${o.id} ${categoryName}:${o.summary}。可关心一下办理进展。`;
   },
   disputeToMember(h: LinkedHousehold, residentName: string, where: string, text: string): string {
-    return `您包联的住户 ${formatHousehold(h.address)}(${residentName})在${where}反映了邻里矛盾:「${excerpt(text, 40)}」。可上门了解一下。`;
+    return `您包联的住户 ${formatHousehold(h.address)}(${residentName})在${where}群反映了邻里矛盾:「${excerpt(text, 40)}」。可上门了解一下。`;
   },
   visitRecorded(h: LinkedHousehold, note: string, left: number, inGroup: boolean): string {
     const where = inGroup ? formatHouseholdMasked(h.address) : formatHousehold(h.address);

@@ -1,6 +1,5 @@
 import { parseTenantReport } from '../../src/core/parse-tenant-report.js';
 import { findHousehold, householdKey, sameHousehold, formatHousehold, formatHouseholdMasked } from '../../src/core/household-address.js';
-import { chineseNumeral } from '../../src/core/chinese-numeral.js';
 
 const NOW = Date.parse('2026-06-10T19:00:00+08:00');
 const read = (t: string) => parseTenantReport(t, NOW);
@@ -134,10 +133,6 @@ describe('household addresses', () => {
   it('formats in full and masked', () => {
     expect(formatHousehold(ADDR)).toBe('9号楼2单元301');
     expect(formatHouseholdMasked(ADDR)).toBe('9号楼2单元');
-  });
-
-  it('reads Chinese numerals', () => {
-    expect([chineseNumeral('十二'), chineseNumeral('两'), chineseNumeral('六零二'), chineseNumeral('二十三'), chineseNumeral('x')]).toEqual([12, 2, 602, 23, null]);
   });
 });
 

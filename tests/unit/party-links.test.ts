@@ -70,12 +70,16 @@ describe('a linked household opens an order', () => {
 });
 
 describe('a linked household raises a neighbour dispute (needs the full parser: intent "dispute")', () => {
-  it('tells the member privately, once a day, and takes nothing from the other features', async () => {
-    const { say } = setup();
+  it('tells the member privately, once a day, also when the resident names no address the next time', async () => {
+    const { say, clock } = setup();
     const out = await say('res-qian', '楼上天天半夜吵 能不能帮我们协调一下 我家12号楼1单元602', { talkerName: '钱阿姨' });
     expect(texts(to(out, 'pm-guo'))).toEqual(['您包联的住户 12号楼1单元602(钱阿姨)在一网格群反映了邻里矛盾:「楼上天天半夜吵 能不能帮我们协调一下 我家12号楼1单元602」。可上门了解一下。']);
-    const again = await say('res-qian', '楼上又在吵 能不能帮我们协调一下 12号楼1单元602', { talkerName: '钱阿姨' });
+    // The same resident again, naming no address: known from the first message, and told once a day only.
+    const again = await say('res-qian', '楼上天天半夜吵 能不能帮我们协调一下', { talkerName: '钱阿姨' });
     expect(to(again, 'pm-guo')).toEqual([]);
+    clock.t = at('2026-06-11T09:00:00+08:00');
+    const nextDay = await say('res-qian', '楼上天天半夜吵 能不能帮我们协调一下', { talkerName: '钱阿姨' });
+    expect(texts(to(nextDay, 'pm-guo'))[0]).toContain('反映了邻里矛盾:「楼上天天半夜吵 能不能帮我们协调一下」');
   });
 });
 

@@ -85,6 +85,7 @@ export class PartyLinks implements Feature {
     }
     if (!links.length) return;
     if (parseMessage(turn.text, turn.now, { catalogue: this.app.config.catalogue }).intent !== 'dispute') return;
+    if (stated?.address.room && links.length) this.app.store.put(PARTY.residents, msg.talkerId, links[0]!.key);
     const day = localClock(turn.now, this.tz).date;
     const where = this.app.dir.grid(turn.gridId)?.name ?? '';
     for (const l of links) {
