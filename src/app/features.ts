@@ -1,13 +1,15 @@
 /** The capabilities plugged into the app, in the order they are asked. */
 import type { BotApp } from './bot-app.js';
+import { dutyFeature } from './features/duty.js';
 import { PartyLinks } from './features/party-links.js';
-import { TenantRegistration } from './features/tenant-registration.js';
+import { scheduleFeature } from './features/schedule.js';
 import { StarHouseholds } from './features/star-households.js';
+import { TenantRegistration } from './features/tenant-registration.js';
 
 export function installFeatures(app: BotApp): BotApp {
-  // First: it only watches messages (disputes of linked households) and takes none but its own commands.
-  app.use(new PartyLinks(app));
-  app.use(new TenantRegistration(app));
-  app.use(new StarHouseholds(app));
+  // Party links first: they only watch messages (disputes of linked households) and take none but their own commands.
+  // Tenant registration before the rest: every message in the landlords' group is its own.
+  app.use(new PartyLinks(app)).use(new TenantRegistration(app)).use(new StarHouseholds(app));
+  app.use(dutyFeature(app)).use(scheduleFeature(app));
   return app;
 }

@@ -47,6 +47,8 @@ export interface Feature {
   handle?(turn: Turn): boolean | Promise<boolean>;
   /** Add what is due at `turn.now` (scheduled posts, reminders, escalations). */
   due?(turn: Turn): void | Promise<void>;
+  /** The next moment after `now` when `due` will have something (lets the simulator jump); without it the feature is asked every minute. */
+  nextDueAt?(now: number): number | null;
   /** Rooms this feature listens in besides the grid rooms and the staff room (e.g. the landlords' group). */
   readonly rooms?: readonly string[];
   /** Told when a resident opens an order, and again if its address is added later (e.g. 党员包联). */

@@ -20,7 +20,7 @@ describe('config of registrations and recognitions (issue 9)', () => {
 
   it('names bad fields', () => {
     expect(() => demoConfig((raw) => { raw.registration = { roomId: 'grid1@chatroom' }; })).toThrow(/registration.roomId: the registration room must not be a grid room or the staff room/);
-    expect(() => demoConfig((raw) => { raw.registration = { roomId: 'll@chatroom', reportBy: '8pm' }; })).toThrow(/registration.reportBy: a time of day is "HH:mm"/);
+    expect(() => demoConfig((raw) => { raw.registration = { roomId: 'll@chatroom', reportBy: '8pm' }; })).toThrow(/registration.reportBy: a clock time is "HH:MM"/);
     expect(() => demoConfig((raw) => { raw.registration = { roomId: 'll@chatroom', landlords: [{ id: 'a', name: 'A', address: '不知道' }] }; })).toThrow(/registration.landlords.0.address: cannot read an address/);
     expect(() => demoConfig((raw) => { raw.partyMembers = [{ id: 'p', name: 'P', households: ['12号楼1单元602', '某处'] }]; })).toThrow(/partyMembers.0.households.1: cannot read an address/);
     expect(() => demoConfig((raw) => { raw.stars = { gridHouseholds: { g9: 10 } }; })).toThrow(/stars.gridHouseholds.g9: unknown grid "g9"/);
