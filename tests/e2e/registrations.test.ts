@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runScript, botLines, botTexts, G1, STAFF, tmpDir } from '../helpers/sim.js';
 import { JournalStore } from '../../src/adapters/store/journal-store.js';
+import { registrationsConfig } from '../helpers/registrations.js';
 import type { Registration } from '../../src/core/tenant-registration-rules.js';
 import type { StarApplication, StarHousehold } from '../../src/core/star-households.js';
 
@@ -74,7 +75,8 @@ describe('star-rated households through Wechaty and puppet-mock', () => {
         { from: 'staff-liu', room: STAFF, text: '/定星 #S1' },
         { from: 'staff-liu', room: STAFF, text: '/星级 统计' },
       ],
-      { dataDir },
+      // Without the schedule's digests and summaries: only what the four steps post.
+      { dataDir, config: registrationsConfig() },
     );
     const group = botTexts(sim.transcript, G1);
     expect(group[0]).toBe('已收到 #S1:12号楼1单元 李秀兰家 申报「孝老爱亲星」,社区评审后会在群里公示。');

@@ -1,4 +1,5 @@
-import { demoConfig, testApp, texts, to } from '../helpers/fixtures.js';
+import { testApp, texts, to } from '../helpers/fixtures.js';
+import { registrationsConfig } from '../helpers/registrations.js';
 import { installFeatures } from '../../src/app/features.js';
 import { linkIndex, linksOf, readVisit, unvisited } from '../../src/core/party-links.js';
 
@@ -7,7 +8,7 @@ const STAFF = 'staff@chatroom';
 const at = (iso: string) => Date.parse(iso);
 
 function setup(start = '2026-06-10T09:30:00+08:00') {
-  const t = testApp(demoConfig((raw) => delete raw.registration));
+  const t = testApp(registrationsConfig({ withRegistration: false }));
   installFeatures(t.app);
   t.clock.t = at(start);
   return t;

@@ -1,4 +1,5 @@
-import { demoConfig, testApp, texts, to } from '../helpers/fixtures.js';
+import { testApp, texts, to } from '../helpers/fixtures.js';
+import { registrationsConfig } from '../helpers/registrations.js';
 import { installFeatures } from '../../src/app/features.js';
 import type { StarApplication, StarHousehold } from '../../src/core/star-households.js';
 
@@ -8,8 +9,7 @@ const STAFF = 'staff@chatroom';
 const DAY = 86_400_000;
 
 function setup() {
-  // Without the landlords' group, so its daily lists stay out of these transcripts.
-  const t = testApp(demoConfig((raw) => delete raw.registration));
+  const t = testApp(registrationsConfig({ withRegistration: false }));
   installFeatures(t.app);
   const staff = (text: string) => t.say('staff-liu', text, { roomId: STAFF, talkerName: '刘书记' });
   const app1 = () => t.store.get<StarApplication>('starApplications', '1')!;

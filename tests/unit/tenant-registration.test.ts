@@ -1,4 +1,5 @@
 import { testApp, texts, to } from '../helpers/fixtures.js';
+import { registrationsConfig } from '../helpers/registrations.js';
 import { installFeatures } from '../../src/app/features.js';
 import type { Registration } from '../../src/core/tenant-registration-rules.js';
 
@@ -7,7 +8,7 @@ const STAFF = 'staff@chatroom';
 const at = (iso: string) => Date.parse(iso);
 
 function setup(start = '2026-06-10T09:30:00+08:00') {
-  const t = testApp();
+  const t = testApp(registrationsConfig());
   installFeatures(t.app);
   t.clock.t = at(start);
   const inRoom = (who: string, text: string, name = who) => t.say(who, text, { roomId: ROOM, talkerName: name });

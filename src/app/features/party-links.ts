@@ -19,7 +19,8 @@ import { matchLeading, matchSlash } from '../../core/slash-command.js';
 import { PARTY_SLASH_WORDS, VISIT_WORDS } from '../../core/vocabulary-party-links.js';
 import { messages as base } from '../../messages/index.js';
 import { partyLinkMessages as M } from '../../messages/party-links.js';
-import { markSent, wasSent } from './sent-record.js';
+import { markSent, postDue, pruneSent, wasSent } from './sent-record.js';
+import type { Reply } from '../ports.js';
 
 export const PARTY = {
   /** `${month}:${memberId}:${householdKey}` → Visit */
@@ -146,17 +147,21 @@ export class PartyLinks implements Feature {
 
   due(turn: Turn): void {
     if (!this.index.length) return;
+    // Order and dispute notices are only looked up when they happen: a month's records are plenty.
+    pruneSent(this.app.store, 'party:', turn.now, 40);
     const { visitReminderDay, visitReminderAt } = this.app.config.partyLinks;
     const clock = localClock(turn.now, this.tz);
     if (clock.dayOfMonth < visitReminderDay || (clock.dayOfMonth === visitReminderDay && clock.minute < minutesOf(visitReminderAt))) return;
     const key = `party:visits:${clock.month}`;
     if (wasSent(this.app.store, key)) return;
     markSent(this.app.store, key, turn.now);
+    const posts: Reply[] = [];
     for (const m of this.app.config.partyMembers) {
       const left = unvisited(this.index, m.id, this.visitedKeys(clock.month, m.id));
       const total = this.index.filter((l) => l.memberId === m.id).length;
-      if (left.length) turn.say({ contactId: m.id }, M.monthReminder(m.name, clock.month, left, total));
+      if (left.length) posts.push({ to: { contactId: m.id }, text: M.monthReminder(m.name, clock.month, left, total) });
     }
-    turn.say({ roomId: this.app.config.staffRoomId }, M.staffOverview(clock.month, this.overview(clock.month)));
+    posts.push({ to: { roomId: this.app.config.staffRoomId }, text: M.staffOverview(clock.month, this.overview(clock.month)) });
+    postDue(turn, this.app.store, this.app.config, posts);
   }
 }

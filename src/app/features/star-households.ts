@@ -17,7 +17,8 @@ import {
 import { STARS_VIEW_WORDS, STAR_PLAIN_WORDS, STAR_SLASH_WORDS } from '../../core/vocabulary-stars.js';
 import { messages as base } from '../../messages/index.js';
 import { starMessages as M } from '../../messages/star-households.js';
-import { markSent, wasSent } from './sent-record.js';
+import { markSent, postDue, wasSent } from './sent-record.js';
+import type { Reply } from '../ports.js';
 
 export const STAR = {
   applications: 'starApplications',
@@ -291,13 +292,15 @@ export class StarHouseholds implements Feature {
 
   due(turn: Turn): void {
     const { store } = this.app;
+    const posts: Reply[] = [];
     for (const a of this.applications()) {
       if (a.status !== 'publicised' || !a.publicity || turn.now < a.publicity.until) continue;
       const key = `stars:publicity-end:${a.id}`;
       if (wasSent(store, key)) continue;
       markSent(store, key, turn.now);
-      turn.say({ roomId: this.app.config.staffRoomId }, M.publicityEnded(a));
+      posts.push({ to: { roomId: this.app.config.staffRoomId }, text: M.publicityEnded(a) });
     }
+    postDue(turn, store, this.app.config, posts);
   }
 
   // ── records ────────────────────────────────────────────────────────

@@ -11,6 +11,7 @@ import { normaliseCommandText } from '../../core/commands.js';
 import { addDays, localClock, minutesOf, nextDailyAt } from '../../core/daily-clock.js';
 import { findHousehold, formatHousehold } from '../../core/household-address.js';
 import { parseTenantReport } from '../../core/parse-tenant-report.js';
+import { isQuiet } from '../../core/quiet-hours.js';
 import { leadingMention, matchLeading, matchSlash } from '../../core/slash-command.js';
 import {
   completeWith, fromReport, missingFields, opensNewRegistration, reportDays, unreported, type Landlord, type Registration,
@@ -18,7 +19,8 @@ import {
 import { CORRECTION_WORDS, LANDLORD_REMOVE_WORDS, REGISTRATION_COMMAND_WORDS } from '../../core/vocabulary-registration.js';
 import { messages as base } from '../../messages/index.js';
 import { registrationMessages as M } from '../../messages/tenant-registration.js';
-import { markSent, wasSent } from './sent-record.js';
+import { markSent, postDue, pruneSent, wasSent } from './sent-record.js';
+import type { Reply } from '../ports.js';
 
 export const REG = {
   registrations: 'registrations',
@@ -107,7 +109,7 @@ export class TenantRegistration implements Feature {
     const msg = turn.msg!;
     const now = turn.now;
     const today = localClock(now, this.tz).date;
-    this.noteSince(today);
+    this.noteSince(now);
     let text = normaliseCommandText(turn.text);
     const correction = matchLeading(text, { correct: CORRECTION_WORDS });
     if (correction) text = correction.rest;
@@ -180,9 +182,14 @@ export class TenantRegistration implements Feature {
     return n;
   }
 
-  /** The first day the feature ran: no list is sent for days before it (the bot was not there). */
-  private noteSince(today: string): void {
-    if (this.app.store.get('meta', 'registration:since') === undefined) this.app.store.put('meta', 'registration:since', today);
+  /**
+   * The first day that counts: today if the feature first ran before `reportBy` (landlords could
+   * report and be reminded), else tomorrow. No morning list is made for a day before it.
+   */
+  private noteSince(now: number): void {
+    if (this.app.store.get('meta', 'registration:since') !== undefined) return;
+    const clock = localClock(now, this.tz);
+    this.app.store.put('meta', 'registration:since', clock.minute < minutesOf(this.cfg.reportBy) ? clock.date : addDays(clock.date, 1));
   }
 
   private noteContact(id: string, name: string): void {
@@ -210,12 +217,16 @@ export class TenantRegistration implements Feature {
     if (!this.app.config.registration) return;
     const { store } = this.app;
     const clock = localClock(turn.now, this.tz);
-    this.noteSince(clock.date);
+    this.noteSince(turn.now);
+    const posts: Reply[] = [];
     if (clock.minute >= minutesOf(this.cfg.reportBy)) {
       const key = `registration:remind:${clock.date}`;
       if (!wasSent(store, key)) {
         markSent(store, key, turn.now);
-        for (const l of unreported(this.landlords(), this.reportedOn(clock.date))) turn.say({ contactId: l.id }, M.reminder(l.name, clock.date));
+        // A reminder about today is no use the next morning: in quiet hours (the bot was down at reportBy) it is dropped.
+        if (!isQuiet(turn.now, this.app.config.schedule.quietHours, this.tz)) {
+          for (const l of unreported(this.landlords(), this.reportedOn(clock.date))) posts.push({ to: { contactId: l.id }, text: M.reminder(l.name, clock.date) });
+        }
       }
     }
     const yesterday = addDays(clock.date, -1);
@@ -229,9 +240,11 @@ export class TenantRegistration implements Feature {
         const guests = regs.reduce((n, r) => n + (r.none ? 0 : (r.guests ?? 0)), 0);
         const incomplete = regs.filter((r) => missingFields(r).length > 0);
         const missing = unreported(landlords, this.reportedOn(yesterday));
-        turn.say({ roomId: this.app.config.staffRoomId }, M.unreportedToStaff(yesterday, missing, { landlords: landlords.length, guests, incomplete }));
+        posts.push({ to: { roomId: this.app.config.staffRoomId }, text: M.unreportedToStaff(yesterday, missing, { landlords: landlords.length, guests, incomplete }) });
       }
     }
+    postDue(turn, store, this.app.config, posts);
+    pruneSent(store, 'registration:', turn.now, 60);
   }
 
   // ── staff commands ─────────────────────────────────────────────────
