@@ -5,6 +5,7 @@
 import type { Address, Order, OrderStatus, Transition } from '../core/model.js';
 import { maskPhone, excerpt } from '../core/privacy.js';
 import { formatLocal } from '../core/time.js';
+import { registrationHelp } from './star-households.js';
 
 export const STATUS_NAMES: Record<OrderStatus, string> = {
   submitted: '待受理',
@@ -237,6 +238,9 @@ export const messages = {
     const resident = ['居民:在群里直接说需要什么,写上几号楼几单元;', '取消 #12 取消;办结后回复 1–5 打分,或「评价 #12 5 很满意」。'];
     const volunteer = ['志愿者:接单 #12 · 开始 #12 · 完成 #12 备注 · 放弃 #12 · 请假 3天 · 销假 · 今天谁值班'];
     const staff = ['工作人员:/受理 #12 · /派单 #12 @志愿者 · /驳回 #12 原因 · /关闭 #12 · /重开 #12 · /查 #12 · /待办'];
+    // issue 9: star households, tenant registration, party links
+    resident.push(registrationHelp.resident);
+    staff.push(registrationHelp.staff);
     const parts = role === 'resident' ? resident : role === 'volunteer' ? [...volunteer, ...resident] : [...staff, ...volunteer, ...resident];
     return parts.join('\n');
   },

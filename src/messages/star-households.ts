@@ -159,3 +159,9 @@ export const starMessages = {
     return `格式:/星级 统计 · /星级 待办 · /星级 12号楼1单元602`;
   },
 };
+
+/** Lines of `/帮助` for the registration features (issue 9), added to the base help by role. */
+export const registrationHelp = {
+  resident: '星级文明户:申报 孝老爱亲星 12号楼1单元602 李秀兰家 · 推荐 … · 异议 #S1 内容;包联党员:走访 12号楼1单元602 已上门;房东:今天入住2人 张某 李某 身份证尾号 1234 5678 住3晚 / 今日无入住',
+  staff: '星级:/评审 #S1 通过 · /公示 · /定星 #S1 · /加星 · /摘星 · /星级 统计;报备:/房东 @名字 地址 · /报备;包联:/包联',
+};
