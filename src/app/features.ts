@@ -1,6 +1,8 @@
 /** The capabilities plugged into the app, in the order they are asked. */
 import type { BotApp } from './bot-app.js';
+import { StaffTools } from './features/staff-tools.js';
 
 export function installFeatures(app: BotApp): BotApp {
+  app.use(new StaffTools(app));
   return app;
 }

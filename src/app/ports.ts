@@ -7,6 +7,8 @@ export interface Store {
   delete(collection: string, key: string): void;
   /** Live view of a collection (do not mutate the values in place: `put` a copy). */
   values<T>(collection: string): IterableIterator<T>;
+  /** The keys of a collection (live view). */
+  keys(collection: string): IterableIterator<string>;
   size(collection: string): number;
   /** Makes every change since the last commit durable, as one atomic batch. */
   commit(): Promise<void>;
@@ -30,6 +32,8 @@ export interface Reply {
   mentionIds?: string[];
   /** Urgent posts are not held back in quiet hours. */
   urgent?: boolean;
+  /** A file to send instead of the text (`text` then only describes it, for logs and failure notices). */
+  file?: { name: string; base64: string };
 }
 
 /** A message as the app sees it: ids, not display names, for who and where. */

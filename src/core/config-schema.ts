@@ -1,5 +1,6 @@
 /** The shape of a deployment's config file, validated with zod. Pure: no file access here. */
 import { z } from 'zod';
+import { checkStaffToolsConfig, pointsConfigSchema, serviceGroupSchema, statsConfigSchema } from './config-staff.js';
 
 const id = z.string().min(1);
 /** Room ids must contain `@` (how WeChat and the puppets tell rooms from contacts). */
@@ -10,6 +11,8 @@ export const catalogueEntrySchema = z.object({
   kind: z.enum(['service', 'proxy']),
   name: z.string().min(1),
   keywords: z.array(z.string().min(1)).default([]),
+  /** Staff tools: the report's service group (民生/生活/生产/缴费); default by key, see config-staff.ts. */
+  group: serviceGroupSchema.optional(),
 });
 
 export const REQUIRED_CATEGORY_KEYS = [
@@ -51,9 +54,13 @@ export const configSchema = z
         maxTextLength: z.number().int().min(50).max(5000).default(500),
       })
       .prefault({}),
+    // ── staff tools (issue 5): statistics, points ──
+    stats: statsConfigSchema,
+    points: pointsConfigSchema,
   })
   .superRefine((c, ctx) => {
     const keys = new Set(c.catalogue.map((e) => e.key));
+    for (const i of checkStaffToolsConfig(c, keys)) ctx.addIssue({ code: 'custom', ...i });
     for (const k of REQUIRED_CATEGORY_KEYS) {
       if (!keys.has(k)) ctx.addIssue({ code: 'custom', path: ['catalogue'], message: `missing category "${k}"` });
     }
