@@ -127,6 +127,18 @@ export function parsePeriod(raw: string, now: number, tz: string): PeriodResult 
   return { ok: false, code: 'NOT_A_PERIOD' };
 }
 
+/**
+ * The period from one local day to another, both included; an open end reaches all the way.
+ * Neither given: all time. @example periodFromTo('2026-06-01', undefined, 'Asia/Shanghai')
+ */
+export function periodFromTo(first: string | undefined, last: string | undefined, tz: string): PeriodResult {
+  if (!first && !last) return { ok: true, period: ALL_TIME };
+  if ((first && !splitDate(first)) || (last && !splitDate(last))) return { ok: false, code: 'NO_SUCH_DATE' };
+  if (first && last && first > last) return { ok: false, code: 'REVERSED' };
+  const p = periodOfDays(first ?? '2000-01-01', last ?? '2000-01-01', tz);
+  return { ok: true, period: { ...p, from: first ? p.from : ALL_TIME.from, to: last ? p.to : ALL_TIME.to, firstDay: first ?? null, lastDay: last ?? null } };
+}
+
 /** Whether an instant lies in the period. @example inPeriod(order.createdAt, period) */
 export function inPeriod(at: number, p: Pick<Period, 'from' | 'to'>): boolean {
   return at >= p.from && at < p.to;

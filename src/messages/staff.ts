@@ -69,7 +69,9 @@ const md = (day: string) => day.slice(5);
 
 /** 本周(06-08—06-14) · 2026-06-01 至 2026-06-30 · 2026-06-10 · 全部. */
 export function periodLabel(p: Period): string {
-  if (!p.firstDay || !p.lastDay) return '全部';
+  if (!p.firstDay && !p.lastDay) return '全部';
+  if (!p.firstDay) return `${p.lastDay} 及以前`;
+  if (!p.lastDay) return `${p.firstDay} 起`;
   const sameYear = p.firstDay.slice(0, 4) === p.lastDay.slice(0, 4);
   const span = p.firstDay === p.lastDay ? p.firstDay : `${p.firstDay} 至 ${p.lastDay}`;
   if (!p.word) return span;
@@ -80,7 +82,8 @@ export function periodLabel(p: Period): string {
 /** 台账-2026-06.xlsx · 台账-2026.xlsx · 台账-2026-06-08至2026-06-14.xlsx · 台账-全部.xlsx */
 export function ledgerFileName(p: Period, ext: 'xlsx' | 'csv' = 'xlsx'): string {
   let span: string;
-  if (!p.firstDay || !p.lastDay) span = '全部';
+  if (!p.firstDay && !p.lastDay) span = '全部';
+  else if (!p.firstDay || !p.lastDay) span = p.firstDay ? `${p.firstDay}起` : `至${p.lastDay}`;
   else if (p.unit === 'month') span = p.firstDay.slice(0, 7);
   else if (p.unit === 'year' && p.firstDay.endsWith('-01-01')) span = p.firstDay.slice(0, 4);
   else if (p.firstDay === p.lastDay) span = p.firstDay;
@@ -261,7 +264,8 @@ export const staffMessages = {
     parts.push(lines.length ? `最近:\n${lines.join('\n')}` : '本年度还没有积分记录。');
     return parts.join('\n');
   },
-  leaderboard(rows: Standing[], year: number, rules: PointsConfig, nameOf: (id: string) => string, max = 20): string {
+  /** `asOf` (MM-DD) for the running cycle: its ratings are provisional until the cycle ends. */
+  leaderboard(rows: Standing[], year: number, rules: PointsConfig, nameOf: (id: string) => string, asOf: string | null, max = 20): string {
     if (!rows.length) return '积分名单为空:请在配置的 volunteers 或 points.members 中添加。';
     const y = rules.yearEnd;
     const how =
@@ -272,7 +276,7 @@ export const staffMessages = {
     if (rows.length > max) lines.push(`……共${rows.length}人`);
     const count = (k: YearEndRating) => rows.filter((r) => r.rating === k).length;
     const summary = (['excellent', 'good', 'fair', 'poor'] as const).map((k) => `${YEAR_END_RATING_NAMES[k]}${count(k)}`).join(' · ');
-    return [`${year}年度积分榜(${rows.length}人,${how})`, ...lines, summary].join('\n');
+    return [`${year}年度积分榜(${asOf ? `截至${asOf},` : ''}${rows.length}人;${how})`, ...lines, summary].join('\n');
   },
   pointsAdjusted(name: string, delta: number, reason: string, total: number): string {
     return `已给${name}${delta >= 0 ? '加' : '扣'}${num(Math.abs(delta))}分:${excerpt(reason, 30)}。${name}本年度积分 ${num(total)}。`;

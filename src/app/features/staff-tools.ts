@@ -186,7 +186,8 @@ export class StaffTools implements Feature {
       else if (!(PERIOD_WORDS.thisYear as readonly string[]).includes(text)) return this.answer(turn, S.noSuchCycle());
     }
     const { cycle, rows } = this.board(turn.now, year);
-    this.answer(turn, S.leaderboard(rows, cycle.year, this.app.config.points, this.data.names.nameOf));
+    const running = turn.now >= cycle.period.from && turn.now < cycle.period.to;
+    this.answer(turn, S.leaderboard(rows, cycle.year, this.app.config.points, this.data.names.nameOf, running ? this.data.clock.date(turn.now).slice(5) : null));
   }
 
   // ── second follow-ups ──────────────────────────────────────────────
