@@ -229,7 +229,7 @@ export const staffMessages = {
         : `评分${num(s.rating.average)}(${s.rating.count}条)${rated.length > 1 ? `:${topList(rated, 4, (x) => `${names.gridName(x.gridId)}${num(x.rating.average!)}`, (n) => `等${n}个`)}` : ''}`;
     return [
       head,
-      `新单${s.created}:办结${s.finished} · 在办${s.open} · 驳回/取消${s.dropped}`,
+      `新单${s.created}:办结${s.finished} · 在办${s.open} · 驳回/取消/关闭${s.dropped}`,
       groups,
       `网格:${grids}`,
       `类别:${cats}`,
