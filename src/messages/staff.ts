@@ -204,7 +204,7 @@ export const staffMessages = {
     return `${periodLabel(p)}没有工单,未生成台账。`;
   },
   exportTooBig(p: Period, orders: number, mb: number | null): string {
-    const size = mb === null ? '' : `(约${num(mb)}MB)`;
+    const size = mb === null ? '' : `(约${num(Math.max(0.1, mb))}MB)`;
     return `${periodLabel(p)}共${orders}单,文件过大${size},请缩短时间段,或在服务器上用 npm run ledger 导出。`;
   },
 

@@ -29,12 +29,22 @@ export const MAX_EXPORT_ORDERS = 50_000;
 /** How many of a volunteer's latest entries `积分` shows. */
 const LATEST_ENTRIES = 6;
 
+export interface StaffToolsLimits {
+  maxFileBytes: number;
+  maxExportOrders: number;
+}
+
 export class StaffTools implements Feature {
   readonly name = 'staff-tools';
   readonly data: StaffData;
+  private readonly limits: StaffToolsLimits;
 
-  constructor(private readonly app: BotApp) {
+  constructor(
+    private readonly app: BotApp,
+    limits: Partial<StaffToolsLimits> = {},
+  ) {
     this.data = new StaffData(app.config, app.store, app.dir);
+    this.limits = { maxFileBytes: MAX_FILE_BYTES, maxExportOrders: MAX_EXPORT_ORDERS, ...limits };
   }
 
   async handle(turn: Turn): Promise<boolean> {
@@ -90,9 +100,9 @@ export class StaffTools implements Feature {
     if (!period) return;
     const ctx = ledgerContext(this.app.store, this.app.config, period, turn.now, this.data);
     if (!ctx.orders.length) return this.answer(turn, S.exportEmpty(period));
-    if (ctx.orders.length > MAX_EXPORT_ORDERS) return this.answer(turn, S.exportTooBig(period, ctx.orders.length, null));
+    if (ctx.orders.length > this.limits.maxExportOrders) return this.answer(turn, S.exportTooBig(period, ctx.orders.length, null));
     const buf = await ledgerXlsxBuffer(ctx);
-    if (buf.length > MAX_FILE_BYTES) return this.answer(turn, S.exportTooBig(period, ctx.orders.length, buf.length / 1024 / 1024));
+    if (buf.length > this.limits.maxFileBytes) return this.answer(turn, S.exportTooBig(period, ctx.orders.length, buf.length / 1024 / 1024));
     const me = { contactId: turn.who };
     const name = ledgerFileName(period);
     // Full personal data: to the asking staff member only, never to a group.
