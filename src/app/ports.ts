@@ -7,8 +7,6 @@ export interface Store {
   delete(collection: string, key: string): void;
   /** Live view of a collection (do not mutate the values in place: `put` a copy). */
   values<T>(collection: string): IterableIterator<T>;
-  /** The keys of a collection (live view). */
-  keys(collection: string): IterableIterator<string>;
   size(collection: string): number;
   /** Makes every change since the last commit durable, as one atomic batch. */
   commit(): Promise<void>;

@@ -4,7 +4,8 @@
  *
  * Collections: `points` (manual 加分/扣分 entries, key = entry id), `followups` (second
  * follow-ups after a low rating, key = order id); read only: `orders`, `contacts`, and the
- * schedule's `sent` (escalation keys `esc:<orderId>:<step>`; absent → nothing escalated).
+ * schedule's `sent` (records `{ key: 'esc:<orderId>:<step>', at, skipped? }`; absent → nothing
+ * escalated).
  */
 import type { AppConfig } from '../core/config-schema.js';
 import type { ServiceGroup } from '../core/config-staff.js';
@@ -63,8 +64,13 @@ export class StaffData {
     return this.store.values<Order>(C.orders);
   }
 
+  /** Orders the schedule escalated: its `sent` records carry their key; skipped ones never went out. */
   escalated(): Set<number> {
-    return escalatedIds(this.store.keys(STAFF_COLLECTIONS.sent));
+    const keys: string[] = [];
+    for (const r of this.store.values<{ key?: unknown; skipped?: unknown }>(STAFF_COLLECTIONS.sent)) {
+      if (r && typeof r.key === 'string' && r.skipped !== true) keys.push(r.key);
+    }
+    return escalatedIds(keys);
   }
 
   followUps(): Map<number, SecondFollowUp> {

@@ -110,8 +110,8 @@ export function isOverdue(o: Order, now: number, limits: StatsConfig, clock: Loc
 }
 
 /**
- * Order ids named by escalation records: keys of the schedule's `sent` collection look like
- * `esc:<orderId>:<step>`. @example escalatedIds(['esc:12:1', 'digest:g1']) // Set {12}
+ * Order ids named by escalation records: the schedule keys each step of an unclaimed order's
+ * ladder `esc:<orderId>:<step>` (`@<n>` after a reopen). @example escalatedIds(['esc:12:1', 'digest:g1']) // Set {12}
  */
 export function escalatedIds(sentKeys: Iterable<string>): Set<number> {
   const ids = new Set<number>();

@@ -154,6 +154,15 @@ describe('/统计', () => {
     expect(grid.map((r) => r.to)).toEqual([{ contactId: 'staff-liu' }]);
     expect(grid[0]!.text).toMatch(/^本周\(06-08—06-14\)统计/);
   });
+
+  it('counts orders the schedule escalated, from its sent records (skipped ones never went out)', async () => {
+    const { staff, store } = await world();
+    expect((await staff('/统计'))[0]!.text).toContain('升级0件(0%)');
+    store.put('sent', 'esc:2:1', { key: 'esc:2:1', at: 1, dueAt: 1 });
+    store.put('sent', 'esc:1:1', { key: 'esc:1:1', at: 1, dueAt: 1, skipped: true });
+    store.put('sent', 'digest:g1:2026-06-10', { key: 'digest:g1:2026-06-10', at: 1, dueAt: 1 });
+    expect((await staff('/统计'))[0]!.text).toContain('升级1件(50%)');
+  });
 });
 
 describe('points', () => {

@@ -27,10 +27,6 @@ export class MemoryStore implements Store {
     return (this.data.get(collection) ?? new Map()).values() as IterableIterator<T>;
   }
 
-  keys(collection: string): IterableIterator<string> {
-    return (this.data.get(collection) ?? new Map<string, unknown>()).keys();
-  }
-
   size(collection: string): number {
     return this.data.get(collection)?.size ?? 0;
   }
