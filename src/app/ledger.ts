@@ -59,8 +59,7 @@ export function ledgerContext(store: Store, config: AppConfig, period: Period, n
     orders: data.orders(),
     period,
     now,
-    clock: data.clock,
-    limits: config.stats,
+    config,
     groupOf: data.names.groupOf,
     escalated,
     followUps,
@@ -139,7 +138,7 @@ export function orderRow(o: Order, ctx: Pick<LedgerContext, 'names' | 'now' | 'c
     doneAt === null ? null : round1((doneAt - o.createdAt) / 3_600_000),
     o.rating,
     STATUS_NAMES[o.status],
-    isOverdue(o, ctx.now, ctx.config.stats, ctx.clock) ? T.yes : '',
+    isOverdue(o, ctx.now, ctx.config) ? T.yes : '',
     isEscalated(o, ctx.escalated) ? T.yes : '',
     notes.join('; '),
   ];

@@ -97,8 +97,7 @@ export class StaffData {
     const members = new Set(this.roster().map((m) => m.contactId));
     return allPointsEntries(this.orders(), this.manualPoints(), this.config.points, {
       now,
-      clock: this.clock,
-      limits: this.config.stats,
+      config: this.config,
       isMember: (id) => members.has(id),
     });
   }

@@ -1,7 +1,7 @@
 /** The shape of a deployment's config file, validated with zod. Pure: no file access here. */
 import { z } from 'zod';
 import { VOLUNTEER_TEAMS } from './vocabulary-duty.js';
-import { checkStaffToolsConfig, pointsConfigSchema, serviceGroupSchema, statsConfigSchema } from './config-staff.js';
+import { checkStaffToolsConfig, pointsConfigSchema, serviceGroupSchema } from './config-staff.js';
 
 const id = z.string().min(1);
 /** Room ids must contain `@` (how WeChat and the puppets tell rooms from contacts). */
@@ -157,8 +157,7 @@ export const configSchema = z
     // ── issue 4: dispatch, time limits, escalation, scheduled posts ──────────
     dispatch: dispatchSchema.prefault({}),
     schedule: scheduleSchema.prefault({}),
-    // ── staff tools (issue 5): statistics, points ──
-    stats: statsConfigSchema,
+    // ── staff tools (issue 5): points ──
     points: pointsConfigSchema,
   })
   .superRefine((c, ctx) => {

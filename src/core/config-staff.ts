@@ -1,6 +1,7 @@
 /**
- * Config of the staff tools (statistics, points, ratings): zod schemas with defaults, so a config
- * file without these keys still loads. Pure: no file access here.
+ * Config of the staff tools (points; statistics need only the catalogue's `group` and the
+ * dispatch time limits): zod schemas with defaults, so a config file without these keys still
+ * loads. Pure: no file access here.
  */
 import { z } from 'zod';
 
@@ -19,18 +20,8 @@ export type YearEndRating = (typeof YEAR_END_RATINGS)[number];
 /** The catalogue entry's optional `group`. */
 export const serviceGroupSchema = z.enum(SERVICE_GROUPS);
 
-const hours = z.number().positive().max(24 * 365);
 const points = z.number().min(0).max(1000);
 const byCategory = <T extends z.ZodType>(v: T) => z.record(z.string(), v).default({});
-
-export const statsConfigSchema = z
-  .object({
-    /** Hours from the request after which an order without a wanted time counts as overdue. */
-    finishWithinHours: hours.default(72),
-    /** Per-category limits; they override the built-in ones (DEFAULT_FINISH_HOURS). */
-    finishWithinHoursByCategory: byCategory(hours),
-  })
-  .prefault({});
 
 export const pointsConfigSchema = z
   .object({
@@ -71,7 +62,6 @@ export const pointsConfigSchema = z
   })
   .prefault({});
 
-export type StatsConfig = z.infer<typeof statsConfigSchema>;
 export type PointsConfig = z.infer<typeof pointsConfigSchema>;
 
 type Issue = { path: (string | number)[]; message: string };
@@ -80,12 +70,11 @@ type Issue = { path: (string | number)[]; message: string };
  * Cross-field checks of the staff-tools keys (category keys must exist, thresholds must descend).
  * @example checkStaffToolsConfig(config, new Set(['home_repair'])) // []
  */
-export function checkStaffToolsConfig(c: { stats: StatsConfig; points: PointsConfig }, categoryKeys: ReadonlySet<string>): Issue[] {
+export function checkStaffToolsConfig(c: { points: PointsConfig }, categoryKeys: ReadonlySet<string>): Issue[] {
   const issues: Issue[] = [];
   const keysIn = (rec: Record<string, unknown>, path: (string | number)[]) => {
     for (const k of Object.keys(rec)) if (!categoryKeys.has(k)) issues.push({ path: [...path, k], message: `unknown category "${k}"` });
   };
-  keysIn(c.stats.finishWithinHoursByCategory, ['stats', 'finishWithinHoursByCategory']);
   keysIn(c.points.duty.byCategory, ['points', 'duty', 'byCategory']);
   keysIn(c.points.hours.byCategory, ['points', 'hours', 'byCategory']);
   const s = c.points.yearEnd.scores;

@@ -3,32 +3,16 @@
  * was first claimed, whether (and when) it was finished, its deadline, whether it ran over or
  * was escalated. Each is a pure function of the stored order (and `now` where it matters).
  */
-import type { StatsConfig } from './config-staff.js';
-import type { LocalClock } from './local-clock.js';
+import type { AppConfig } from './config-schema.js';
+import { wantedInstant } from './local-time.js';
 import type { Order, OrderAction, Transition } from './model.js';
+import { finishDeadline, timeLimits } from './time-limits.js';
 
-const HOUR = 3_600_000;
+/** The time limits come from the dispatch and schedule config (`dispatch.*Minutes`, `schedule.endOfDay`). */
+export type DeadlineConfig = Pick<AppConfig, 'dispatch' | 'schedule' | 'timezone'>;
 
 /** A rating at or below this sends the order back to staff for a second follow-up. */
 export const LOW_RATING_MAX = 2;
-
-/** Built-in time to finish, in hours, for orders without a wanted time (config overrides). */
-export const DEFAULT_FINISH_HOURS: Readonly<Record<string, number>> = {
-  civil_affairs: 168,
-  social_insurance: 168,
-  household_registration: 168,
-  utility_payment: 48,
-  parcel: 24,
-  copy_print: 24,
-  property_maintenance: 72,
-  home_repair: 48,
-  errand: 24,
-  elderly_care: 48,
-  medical_escort: 72,
-  cleaning: 72,
-  moving_help: 72,
-  other_service: 72,
-};
 
 function last(history: readonly Transition[], actions: readonly OrderAction[]): Transition | undefined {
   for (let i = history.length - 1; i >= 0; i--) if (actions.includes(history[i]!.action)) return history[i];
@@ -85,28 +69,31 @@ export function isDropped(o: Pick<Order, 'history' | 'status'>): boolean {
 }
 
 /**
- * The deadline: the end of the resident's wanted day, or the category's time to finish after the
- * request. @example deadlineOf(order, config.stats, clock)
+ * The deadline, as the schedule reckons it: for a claimed order, the resident's wanted time if it
+ * lies after the (last) claim, else the claim time plus the category's time to finish; for an
+ * order never claimed, the wanted time, else the request time plus the time to claim and to finish.
+ * @example orderDeadline(order, config)
  */
-export function deadlineOf(o: Pick<Order, 'when' | 'createdAt' | 'category'>, limits: StatsConfig, clock: LocalClock): number {
+export function orderDeadline(o: Pick<Order, 'when' | 'createdAt' | 'category' | 'urgent' | 'history'>, config: DeadlineConfig): number {
+  const claimAt = lastClaimAt(o);
+  if (claimAt !== null) return finishDeadline(o, claimAt, config);
   if (o.when) {
-    const day = o.when.slice(0, 10);
-    const start = clock.dayStart(day);
-    if (!Number.isNaN(start)) return clock.dayStart(clock.addDays(day, 1));
+    const wanted = wantedInstant(o.when, config.schedule.endOfDay, config.timezone);
+    if (Number.isFinite(wanted)) return wanted;
   }
-  const hours = limits.finishWithinHoursByCategory[o.category] ?? DEFAULT_FINISH_HOURS[o.category] ?? limits.finishWithinHours;
-  return o.createdAt + hours * HOUR;
+  const l = timeLimits(config, o.category, o.urgent);
+  return o.createdAt + l.claimMs + l.finishMs;
 }
 
 /**
  * Overdue: finished after its deadline, or not finished and past it at `now` (rejected,
  * cancelled and closed-unfinished orders expect no work and are never overdue).
- * @example isOverdue(order, now, config.stats, clock)
+ * @example isOverdue(order, now, config)
  */
-export function isOverdue(o: Order, now: number, limits: StatsConfig, clock: LocalClock): boolean {
+export function isOverdue(o: Order, now: number, config: DeadlineConfig): boolean {
   if (isDropped(o)) return false;
   const done = finishedAt(o);
-  return (done ?? now) > deadlineOf(o, limits, clock);
+  return (done ?? now) > orderDeadline(o, config);
 }
 
 /**

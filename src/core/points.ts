@@ -12,12 +12,13 @@
  * - deduction `abandoned`: one per 放弃 by a member of the roster who held the order (not when
  *   staff give it back for the volunteer who claimed it), at that time;
  * - deduction `overdue`: one per order finished after its deadline (to the credited volunteer, at
- *   the finish time), or still held by a claimer past its deadline (at the deadline).
+ *   the finish time), or still held by a claimer past its deadline (at the deadline); deadlines
+ *   as the schedule reckons them (`orderDeadline`).
  */
-import type { MemberType, PointsConfig, StatsConfig, YearEndRating } from './config-staff.js';
+import type { MemberType, PointsConfig, YearEndRating } from './config-staff.js';
 import type { LocalClock } from './local-clock.js';
 import type { Order } from './model.js';
-import { creditedTo, deadlineOf, finishedAt, isDropped, ratedAt } from './order-facts.js';
+import { creditedTo, finishedAt, isDropped, orderDeadline, ratedAt, type DeadlineConfig } from './order-facts.js';
 import { periodOfDays, type Period } from './period.js';
 
 /** Built-in duty points per finished order where the category's weight differs from `duty.perOrder`. */
@@ -96,8 +97,8 @@ export function serviceHours(category: string, rules: PointsConfig): number {
 
 export interface DeriveContext {
   now: number;
-  clock: LocalClock;
-  limits: StatsConfig;
+  /** Time limits (dispatch and schedule config). */
+  config: DeadlineConfig;
   /** Whether a contact is on the roster (only roster members lose points for giving an order back). */
   isMember(contactId: string): boolean;
 }
@@ -121,7 +122,7 @@ export function orderPointsEntries(o: Order, rules: PointsConfig, ctx: DeriveCon
   }
   if (isDropped(o)) return out;
   const done = finishedAt(o);
-  const deadline = deadlineOf(o, ctx.limits, ctx.clock);
+  const deadline = orderDeadline(o, ctx.config);
   const who = creditedTo(o);
   if (done !== null && who) {
     out.push({ ...base, contactId: who, at: done, delta: dutyPoints(o.category, rules), kind: 'duty', reason: 'order_done', hours: serviceHours(o.category, rules) });

@@ -3,8 +3,7 @@
  * Counts, times, shares and ratings describe that cohort; the open backlog and the orders awaiting
  * a second follow-up are counted over all orders, as they stand at `now`.
  */
-import type { ServiceGroup, StatsConfig } from './config-staff.js';
-import type { LocalClock } from './local-clock.js';
+import type { ServiceGroup } from './config-staff.js';
 import { isOpen, type Kind, type Order } from './model.js';
 import {
   creditedTo,
@@ -14,6 +13,7 @@ import {
   isEscalated,
   isOverdue,
   needsSecondFollowUp,
+  type DeadlineConfig,
   type SecondFollowUp,
 } from './order-facts.js';
 import { inPeriod } from './period.js';
@@ -58,8 +58,8 @@ export interface StatsInput {
   orders: Iterable<Order>;
   period: { from: number; to: number };
   now: number;
-  clock: LocalClock;
-  limits: StatsConfig;
+  /** Time limits (dispatch and schedule config). */
+  config: DeadlineConfig;
   /** Group of a category key. */
   groupOf(category: string): ServiceGroup;
   /** Orders named by escalation records (see `escalatedIds`). */
@@ -116,10 +116,10 @@ class Tally {
 
 /**
  * Computes the period's statistics.
- * @example computeStats({ orders, period, now, clock, limits: config.stats, groupOf, escalated: new Set(), followUps: new Map() }).created
+ * @example computeStats({ orders, period, now, config, groupOf, escalated: new Set(), followUps: new Map() }).created
  */
 export function computeStats(input: StatsInput): Stats {
-  const { period, now, clock, limits } = input;
+  const { period, now, config } = input;
   const byGroup: Record<ServiceGroup, number> = { livelihood: 0, daily_life: 0, production: 0, payment: 0 };
   const grids = new Map<string | null, { count: number; rating: Tally }>();
   const categories = new Map<string, number>();
@@ -164,7 +164,7 @@ export function computeStats(input: StatsInput): Stats {
       }
     } else if (isDropped(o)) dropped++;
     else open++;
-    if (isOverdue(o, now, limits, clock)) overdue++;
+    if (isOverdue(o, now, config)) overdue++;
     if (isEscalated(o, input.escalated)) escalated++;
   }
 

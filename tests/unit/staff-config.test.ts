@@ -4,9 +4,7 @@ describe('staff tools config', () => {
   it('has defaults, so a config without the keys still loads', () => {
     const c = demoConfig((r) => {
       delete r.points;
-      delete r.stats;
     });
-    expect(c.stats).toEqual({ finishWithinHours: 72, finishWithinHoursByCategory: {} });
     expect(c.points.base).toEqual({ youth: 60, employed: 70, retired: 50, volunteer: 50 });
     expect(c.points.cycleStart).toBe('01-01');
     expect(c.points.yearEnd).toEqual({ by: 'score', scores: { excellent: 90, good: 75, fair: 60 }, ranks: { excellent: 0.2, good: 0.5, fair: 0.9 } });
@@ -21,9 +19,8 @@ describe('staff tools config', () => {
     expect(c.catalogue.find((e) => e.key === 'copy_print')!.group).toBe('daily_life');
   });
 
-  it('names the bad field: unknown categories, unknown groups, thresholds out of order, a bad cycle start', () => {
+  it('names the bad field: unknown categories and groups, thresholds out of order, a bad cycle start', () => {
     expect(() => demoConfig((r) => void (r.points = { duty: { byCategory: { flying: 3 } } }))).toThrow(/points\.duty\.byCategory\.flying: unknown category "flying"/);
-    expect(() => demoConfig((r) => void (r.stats = { finishWithinHoursByCategory: { flying: 3 } }))).toThrow(/stats\.finishWithinHoursByCategory\.flying: unknown category/);
     expect(() => demoConfig((r) => void ((r.catalogue as { group?: string }[])[0]!.group = 'fun'))).toThrow(/catalogue\.0\.group/);
     expect(() => demoConfig((r) => void (r.points = { yearEnd: { scores: { excellent: 60, good: 75 } } }))).toThrow(/points\.yearEnd\.scores: scores must descend/);
     expect(() => demoConfig((r) => void (r.points = { yearEnd: { ranks: { excellent: 0.6 } } }))).toThrow(/points\.yearEnd\.ranks/);

@@ -10,10 +10,11 @@ import {
   type ManualPoints,
   type Member,
 } from '../../src/core/points.js';
-import { pointsConfigSchema, statsConfigSchema } from '../../src/core/config-staff.js';
+import { pointsConfigSchema } from '../../src/core/config-staff.js';
 import { localClock } from '../../src/core/local-clock.js';
 import { staffMessages } from '../../src/messages/staff.js';
 import { done, order, HOUR } from '../helpers/orders.js';
+import { demoConfig } from '../helpers/fixtures.js';
 
 const at = (local: string) => Date.parse(`${local}+08:00`);
 const clock = localClock('Asia/Shanghai');
@@ -27,7 +28,7 @@ const roster: Member[] = [
   { contactId: 'pm-gao', type: 'employed' },
 ];
 const members = new Set(roster.map((m) => m.contactId));
-const ctx: DeriveContext = { now: NOW, clock, limits: statsConfigSchema.parse({}), isMember: (id) => members.has(id) };
+const ctx: DeriveContext = { now: NOW, config: demoConfig(), isMember: (id) => members.has(id) };
 
 function history() {
   return [
@@ -37,13 +38,13 @@ function history() {
     done(2, at('2026-06-08T10:00:00'), 'vol-zhang', 30, 120, 4, { category: 'civil_affairs' }),
     // #3 parcel claimed by 郑 and given back: −1
     order(3, at('2026-06-09T09:00:00'), [['accept', 'bot', 0], ['dispatch', 'bot', 0], ['claim', 'vol-zheng', 5], ['abandon', 'vol-zheng', 30, { note: '临时有事' }]], { category: 'parcel' }),
-    // #4 bill by 郑, wanted on 06-09, finished 06-10: duty 2, overdue −1
+    // #4 bill by 郑, wanted on 06-09 (18:00), finished 06-10: duty 2, overdue −1
     done(4, at('2026-06-09T09:00:00'), 'vol-zheng', 10, 24 * 60, null, { category: 'utility_payment', when: '2026-06-09' }),
     // #5 claimed by 李, given back by staff for him: no deduction for anyone
     order(5, at('2026-06-09T10:00:00'), [['accept', 'bot', 0], ['dispatch', 'bot', 0], ['claim', 'vol-li', 5], ['abandon', 'staff-liu', 30]]),
     // #6 assigned to 吴 by staff, given back by 吴: −1
     order(6, at('2026-06-09T11:00:00'), [['accept', 'bot', 0], ['assign', 'staff-liu', 5, { claimerId: 'vol-wu' }], ['abandon', 'vol-wu', 30]]),
-    // #7 parcel held by 李 past its 24 h on Sunday evening: overdue −1 at the deadline
+    // #7 parcel held by 李 past claim + 48 h on Sunday evening: overdue −1 at the deadline
     order(7, at('2026-06-12T09:00:00'), [['accept', 'bot', 0], ['dispatch', 'bot', 0], ['claim', 'vol-li', 20]], { category: 'parcel' }),
     // #8 finished by 张 and reopened: nothing
     order(8, at('2026-06-13T09:00:00'), [['accept', 'bot', 0], ['dispatch', 'bot', 0], ['claim', 'vol-zhang', 40], ['resolve', 'vol-zhang', 60], ['report', 'bot', 0], ['reopen', 'staff-liu', 60]]),
@@ -81,8 +82,8 @@ describe('points entries derived from order histories', () => {
   it('deducts for finishing late, and for holding an order past its deadline', () => {
     expect(orderPointsEntries(history()[3]!, rules, ctx).map((e) => [e.reason, e.delta])).toEqual([['order_done', 2], ['overdue', -1]]);
     const held = orderPointsEntries(history()[6]!, rules, ctx);
-    expect(held).toEqual([expect.objectContaining({ contactId: 'vol-li', reason: 'overdue', delta: -1, at: at('2026-06-12T09:00:00') + 24 * HOUR })]);
-    expect(orderPointsEntries(history()[6]!, rules, { ...ctx, now: at('2026-06-12T20:00:00') })).toEqual([]);
+    expect(held).toEqual([expect.objectContaining({ contactId: 'vol-li', reason: 'overdue', delta: -1, at: at('2026-06-12T09:20:00') + 48 * HOUR })]);
+    expect(orderPointsEntries(history()[6]!, rules, { ...ctx, now: at('2026-06-14T09:00:00') })).toEqual([]);
   });
 
   it('takes back the duty points of a reopened order', () => {

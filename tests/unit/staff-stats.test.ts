@@ -1,16 +1,12 @@
 import { computeStats, median, serviceGroupOf, type StatsInput } from '../../src/core/stats.js';
-import { deadlineOf, escalatedIds, finishedAt, isOverdue, needsSecondFollowUp } from '../../src/core/order-facts.js';
-import { localClock } from '../../src/core/local-clock.js';
+import { escalatedIds, finishedAt, isOverdue, needsSecondFollowUp, orderDeadline } from '../../src/core/order-facts.js';
 import { namedPeriod } from '../../src/core/period.js';
-import { statsConfigSchema } from '../../src/core/config-staff.js';
 import { staffMessages } from '../../src/messages/staff.js';
 import { demoConfig } from '../helpers/fixtures.js';
 import { done, order, waiting, HOUR, MIN } from '../helpers/orders.js';
 
 const TZ = 'Asia/Shanghai';
 const at = (local: string) => Date.parse(`${local}+08:00`);
-const clock = localClock(TZ);
-const limits = statsConfigSchema.parse({});
 /** Sunday evening of the week 06-08 … 06-14. */
 const NOW = at('2026-06-14T20:00:00');
 const WEEK = namedPeriod('thisWeek', NOW, TZ);
@@ -24,15 +20,15 @@ function week() {
     done(1, at('2026-06-08T09:00:00'), 'vol-zhang', 30, 120, 5),
     // #2 electricity bill (payment), claimed after 10 min, finished 50 min later, rated 2
     done(2, at('2026-06-08T10:00:00'), 'vol-zheng', 10, 50, 2, { category: 'utility_payment' }),
-    // #3 benefits (livelihood) in g2, waiting; escalated by the schedule
+    // #3 benefits (livelihood) in g2, never claimed, past request + 2 h + 48 h; escalated by the schedule
     waiting(3, at('2026-06-09T08:00:00'), { category: 'civil_affairs', gridId: 'g2' }),
-    // #4 moving (production) in g2, wanted on 06-09, finished on 06-10: overdue; rated 4
+    // #4 moving (production) in g2, wanted on 06-09 (18:00), finished on 06-10: overdue; rated 4
     done(4, at('2026-06-09T09:00:00'), 'vol-li', 60, 26 * 60, 4, { category: 'moving_help', gridId: 'g2', when: '2026-06-09' }),
     // #5 rejected
     order(5, at('2026-06-10T08:00:00'), [['reject', 'staff-liu', 5, { note: '已由物业处理' }]]),
     // #6 from the week before, still claimed: backlog only
     order(6, at('2026-06-01T09:00:00'), [['accept', 'bot', 0], ['dispatch', 'bot', 0], ['claim', 'vol-jiang', 15]], { gridId: 'g3' }),
-    // #7 parcel claimed after 20 min and still held on Sunday evening: past its 24 h
+    // #7 parcel claimed after 20 min and still held on Sunday evening: past claim + 48 h
     order(7, at('2026-06-11T09:00:00'), [['accept', 'bot', 0], ['dispatch', 'bot', 0], ['claim', 'vol-zheng', 20]], { category: 'parcel' }),
     // #8 finished, then reopened: not finished, not credited
     order(8, at('2026-06-13T09:00:00'), [
@@ -46,8 +42,7 @@ function input(over: Partial<StatsInput> = {}): StatsInput {
     orders: week(),
     period: WEEK,
     now: NOW,
-    clock,
-    limits,
+    config,
     groupOf: (k) => groups.get(k)!,
     escalated: escalatedIds(['esc:3:1', 'digest:g1:2026-06-09']),
     followUps: new Map(),
@@ -88,7 +83,7 @@ describe('statistics over a period', () => {
 
   it('shares overdue among orders that expected work, escalated among all', () => {
     const s = computeStats(input());
-    expect([s.overdue, s.expectedWork]).toEqual([2, 6]);
+    expect([s.overdue, s.expectedWork]).toEqual([3, 6]); // #3, #4, #7
     expect(s.escalated).toBe(1);
     expect(computeStats(input({ escalated: escalatedIds([]) })).escalated).toBe(0);
   });
@@ -126,7 +121,7 @@ describe('statistics over a period', () => {
         '类别:家庭维修3 · 民政优扶1 · 搬运帮忙1 · 等2类',
         '志愿者:张师傅1单5分 · 李师傅1单4分 · 郑小伟1单2分',
         '接单中位30分钟 · 办结中位2.5小时',
-        '超时2件(33%) · 升级1件(14%)',
+        '超时3件(50%) · 升级1件(14%)',
         '评分3.7(3条):一网格3.5 · 二网格4',
         '待办4件 · 待二次回访1件',
       ].join('\n'),
@@ -136,18 +131,23 @@ describe('statistics over a period', () => {
 });
 
 describe('facts read from an order\'s history', () => {
-  it('takes the wanted day\'s end as the deadline, else the category\'s time to finish', () => {
-    const wanted = waiting(1, at('2026-06-09T09:00:00'), { when: '2026-06-09T15:00' });
-    expect(deadlineOf(wanted, limits, clock)).toBe(at('2026-06-10T00:00:00'));
-    const parcel = waiting(2, at('2026-06-09T09:00:00'), { category: 'parcel' });
-    expect(deadlineOf(parcel, limits, clock)).toBe(at('2026-06-09T09:00:00') + 24 * HOUR);
-    const custom = statsConfigSchema.parse({ finishWithinHoursByCategory: { parcel: 4 } });
-    expect(deadlineOf(parcel, custom, clock)).toBe(at('2026-06-09T09:00:00') + 4 * HOUR);
+  it('reckons deadlines as the schedule does', () => {
+    const claimed = (id: number, o: Parameters<typeof order>[3]) => order(id, at('2026-06-09T09:00:00'), [['accept', 'bot', 0], ['dispatch', 'bot', 0], ['claim', 'vol-zhang', 30]], o);
+    // claimed before the wanted time: the wanted time; a date alone counts as schedule.endOfDay
+    expect(orderDeadline(claimed(1, { when: '2026-06-09T15:00' }), config)).toBe(at('2026-06-09T15:00:00'));
+    expect(orderDeadline(claimed(2, { when: '2026-06-09' }), config)).toBe(at('2026-06-09T18:00:00'));
+    // no wanted time, or one already past at the claim: claim + time to finish (48 h; bills 72 h in the demo)
+    expect(orderDeadline(claimed(3, {}), config)).toBe(at('2026-06-09T09:30:00') + 48 * HOUR);
+    expect(orderDeadline(claimed(4, { when: '2026-06-09T09:10' }), config)).toBe(at('2026-06-09T09:30:00') + 48 * HOUR);
+    expect(orderDeadline(claimed(5, { category: 'utility_payment' }), config)).toBe(at('2026-06-09T09:30:00') + 72 * HOUR);
+    // never claimed: the wanted time, else request + time to claim + time to finish
+    expect(orderDeadline(waiting(6, at('2026-06-09T09:00:00'), { when: '2026-06-10' }), config)).toBe(at('2026-06-10T18:00:00'));
+    expect(orderDeadline(waiting(7, at('2026-06-09T09:00:00')), config)).toBe(at('2026-06-09T09:00:00') + 50 * HOUR);
   });
 
   it('never counts rejected or cancelled orders as overdue', () => {
     const rejected = order(1, at('2026-06-01T09:00:00'), [['reject', 'staff-liu', 5, { note: '重复' }]]);
-    expect(isOverdue(rejected, NOW, limits, clock)).toBe(false);
+    expect(isOverdue(rejected, NOW, config)).toBe(false);
   });
 
   it('forgets a finish undone by a reopen', () => {

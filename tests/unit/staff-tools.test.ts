@@ -107,7 +107,7 @@ describe('/导出: the ledger as an xlsx file, privately to the staff member', (
     const wb = await readXlsx(files(await staff('/导出 本月'))[0]!);
     const summary = new Map(rows(wb.worksheets[1]!).map((r) => [r[0], r.slice(1)]));
     const data = new StaffData(config, store);
-    const s = computeStats({ orders: data.orders(), period: namedPeriod('thisMonth', c.t, 'Asia/Shanghai'), now: c.t, clock, limits: config.stats, groupOf: data.names.groupOf, escalated: new Set(), followUps: new Map() });
+    const s = computeStats({ orders: data.orders(), period: namedPeriod('thisMonth', c.t, 'Asia/Shanghai'), now: c.t, config, groupOf: data.names.groupOf, escalated: new Set(), followUps: new Map() });
     expect(summary.get('时段')).toEqual(['本月(06-01—06-30)']);
     expect(summary.get('新单')![0]).toBe(s.created);
     expect(summary.get('已办结')![0]).toBe(s.finished);
