@@ -238,7 +238,8 @@ export const messages = {
     const volunteer = ['志愿者:接单 #12 · 开始 #12 · 完成 #12 备注 · 放弃 #12 · 请假 3天 · 销假 · 今天谁值班 · 积分'];
     const staff = [
       '工作人员:/受理 #12 · /派单 #12 @志愿者 · /驳回 #12 原因 · /关闭 #12 · /重开 #12 · /查 #12 · /待办',
-      '台账统计:/统计 本周 · /导出 本月 · /积分榜 · /加分 @志愿者 5 原因 · /扣分 @志愿者 2 原因 · /回访',
+      // The staff tools are for community staff only, not grid workers.
+      ...(role === 'staff' ? ['台账统计:/统计 本周 · /导出 本月 · /积分榜 · /加分 @志愿者 5 原因 · /扣分 @志愿者 2 原因 · /回访'] : []),
     ];
     const parts = role === 'resident' ? resident : role === 'volunteer' ? [...volunteer, ...resident] : [...staff, ...volunteer, ...resident];
     return parts.join('\n');

@@ -227,6 +227,15 @@ describe('points', () => {
   });
 });
 
+describe('/帮助', () => {
+  it('lists the staff tools for staff only, and 积分 for volunteers', async () => {
+    const { staff, say } = await world();
+    expect(texts(await staff('/帮助'))[0]).toContain('台账统计:/统计 本周 · /导出 本月');
+    expect(texts(await say('wk-li', '/帮助', { roomId: G1 }))[0]).not.toContain('/导出');
+    expect(texts(await say('vol-zhang', '/帮助', { roomId: G1 }))[0]).toContain('放弃 #12 · 请假 3天 · 销假 · 今天谁值班 · 积分');
+  });
+});
+
 describe('second follow-ups after a low rating', () => {
   it('lists the orders rated 2 or less until staff record the second follow-up', async () => {
     const { staff, store } = await world();
