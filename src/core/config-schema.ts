@@ -1,6 +1,7 @@
 /** The shape of a deployment's config file, validated with zod. Pure: no file access here. */
 import { z } from 'zod';
 import { VOLUNTEER_TEAMS } from './vocabulary-duty.js';
+import { checkStaffToolsConfig, pointsConfigSchema, serviceGroupSchema } from './config-staff.js';
 import { householdKey } from './household-address.js';
 
 const id = z.string().min(1);
@@ -12,6 +13,8 @@ export const catalogueEntrySchema = z.object({
   kind: z.enum(['service', 'proxy']),
   name: z.string().min(1),
   keywords: z.array(z.string().min(1)).default([]),
+  /** Staff tools: the report's service group (民生/生活/生产/缴费); default by key, see config-staff.ts. */
+  group: serviceGroupSchema.optional(),
 });
 
 export const REQUIRED_CATEGORY_KEYS = [
@@ -155,6 +158,8 @@ export const configSchema = z
     // ── issue 4: dispatch, time limits, escalation, scheduled posts ──────────
     dispatch: dispatchSchema.prefault({}),
     schedule: scheduleSchema.prefault({}),
+    // ── staff tools (issue 5): points ──
+    points: pointsConfigSchema,
     // ── issue 9: registrations and recognitions (tenant registration, star households, party links) ──
     /** 日租房房东报备: the landlords' group and its daily deadline. Absent: the feature is off. */
     registration: z
@@ -186,6 +191,7 @@ export const configSchema = z
   })
   .superRefine((c, ctx) => {
     const keys = new Set(c.catalogue.map((e) => e.key));
+    for (const i of checkStaffToolsConfig(c, keys)) ctx.addIssue({ code: 'custom', ...i });
     for (const k of REQUIRED_CATEGORY_KEYS) {
       if (!keys.has(k)) ctx.addIssue({ code: 'custom', path: ['catalogue'], message: `missing category "${k}"` });
     }
