@@ -98,3 +98,26 @@ export const registrationMessages = {
     return '格式:/报备(今天)或 /报备 2026-06-10';
   },
 };
+
+/** The ledger's sheet of registrations (`/导出`, `npm run ledger`): its name and column headers. */
+export const registrationSheetText = {
+  sheet: '房东报备',
+  headers: {
+    id: '编号',
+    reportDate: '报备日期',
+    checkIn: '入住日期',
+    landlord: '房东',
+    address: '房屋地址',
+    guests: '入住人数',
+    names: '姓名',
+    idTails: '身份证后四位',
+    nights: '住几晚',
+    checkOut: '预计退房',
+    none: '无入住',
+    reportedAt: '报备时间',
+    updatedAt: '更新时间',
+    missing: '缺少',
+  },
+  yes: '是',
+  missing: { address: '地址', guests: '人数', names: '姓名', idTails: '身份证后四位', nights: '住几晚' } as Record<MissingField['field'], string>,
+};

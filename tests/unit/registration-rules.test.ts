@@ -1,6 +1,7 @@
 import { completeWith, fromReport, maskName, maskTail, missingFields, opensNewRegistration, reportDays, unreported, type Registration } from '../../src/core/tenant-registration-rules.js';
 import { parseTenantReport } from '../../src/core/parse-tenant-report.js';
-import { addDays, localClock, minutesOf, nextDailyAt, nextMonthlyAt } from '../../src/core/daily-clock.js';
+import { calendarOf, nextDailyAt, nextMonthlyAt } from '../../src/core/calendar-of.js';
+import { addDays, clockMinutes } from '../../src/core/local-time.js';
 
 const NOW = Date.parse('2026-06-10T19:00:00+08:00');
 const landlord = { id: 'll-wang', name: '王房东' };
@@ -58,9 +59,9 @@ describe('registration rules', () => {
 
 describe('daily clock', () => {
   it('reads the local day and minute, also with the host in UTC', () => {
-    expect(localClock(Date.parse('2026-06-10T20:00:00+08:00'))).toEqual({ date: '2026-06-10', month: '2026-06', dayOfMonth: 10, minute: 1200 });
-    expect(localClock(Date.parse('2026-06-30T23:30:00Z'))).toMatchObject({ date: '2026-07-01', month: '2026-07' });
-    expect(minutesOf('08:05')).toBe(485);
+    expect(calendarOf(Date.parse('2026-06-10T20:00:00+08:00'))).toEqual({ date: '2026-06-10', month: '2026-06', dayOfMonth: 10, minute: 1200 });
+    expect(calendarOf(Date.parse('2026-06-30T23:30:00Z'))).toMatchObject({ date: '2026-07-01', month: '2026-07' });
+    expect(clockMinutes('08:05')).toBe(485);
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
   });
 

@@ -11,7 +11,8 @@ import type { BotApp } from '../bot-app.js';
 import type { Turn, Feature } from '../turn.js';
 import type { Order } from '../../core/model.js';
 import { normaliseCommandText } from '../../core/commands.js';
-import { localClock, minutesOf, nextMonthlyAt } from '../../core/daily-clock.js';
+import { calendarOf, nextMonthlyAt } from '../../core/calendar-of.js';
+import { clockMinutes } from '../../core/local-time.js';
 import { findHousehold } from '../../core/household-address.js';
 import { parseMessage } from '../../core/parse-message.js';
 import { linkIndex, linksOf, readVisit, unvisited, type LinkedHousehold, type Visit } from '../../core/party-links.js';
@@ -46,7 +47,7 @@ export class PartyLinks implements Feature {
     const slash = matchSlash(turn.text, PARTY_SLASH_WORDS);
     if (slash) {
       if (!this.app.dir.isStaff(turn.msg.talkerId)) turn.reply(base.staffOnly());
-      else turn.reply(M.staffOverview(localClock(turn.now, this.tz).month, this.overview(localClock(turn.now, this.tz).month)));
+      else turn.reply(M.staffOverview(calendarOf(turn.now, this.tz).month, this.overview(calendarOf(turn.now, this.tz).month)));
       return true;
     }
     const member = this.app.config.partyMembers.find((m) => m.id === turn.msg!.talkerId);
@@ -87,7 +88,7 @@ export class PartyLinks implements Feature {
     if (!links.length) return;
     if (parseMessage(turn.text, turn.now, { catalogue: this.app.config.catalogue }).intent !== 'dispute') return;
     if (stated?.address.room && links.length) this.app.store.put(PARTY.residents, msg.talkerId, links[0]!.key);
-    const day = localClock(turn.now, this.tz).date;
+    const day = calendarOf(turn.now, this.tz).date;
     const where = this.app.dir.grid(turn.gridId)?.name ?? '';
     for (const l of links) {
       const key = `party:dispute:${l.memberId}:${l.key}:${day}`;
@@ -100,7 +101,7 @@ export class PartyLinks implements Feature {
   // ── visits ─────────────────────────────────────────────────────────
 
   private visit(turn: Turn, memberId: string, rest: string): void {
-    const month = localClock(turn.now, this.tz).month;
+    const month = calendarOf(turn.now, this.tz).month;
     const mine = this.index.filter((l) => l.memberId === memberId);
     if (!rest) {
       turn.reply(M.monthStatus(month, unvisited(this.index, memberId, this.visitedKeys(month, memberId)), mine.length));
@@ -150,8 +151,8 @@ export class PartyLinks implements Feature {
     // Order and dispute notices are only looked up when they happen: a month's records are plenty.
     pruneSent(this.app.store, 'party:', turn.now, 40);
     const { visitReminderDay, visitReminderAt } = this.app.config.partyLinks;
-    const clock = localClock(turn.now, this.tz);
-    if (clock.dayOfMonth < visitReminderDay || (clock.dayOfMonth === visitReminderDay && clock.minute < minutesOf(visitReminderAt))) return;
+    const clock = calendarOf(turn.now, this.tz);
+    if (clock.dayOfMonth < visitReminderDay || (clock.dayOfMonth === visitReminderDay && clock.minute < clockMinutes(visitReminderAt))) return;
     const key = `party:visits:${clock.month}`;
     if (wasSent(this.app.store, key)) return;
     markSent(this.app.store, key, turn.now);

@@ -8,7 +8,8 @@ import type { BotApp } from '../bot-app.js';
 import type { Turn, Feature } from '../turn.js';
 import type { AppConfig } from '../../core/config-schema.js';
 import { normaliseCommandText } from '../../core/commands.js';
-import { addDays, localClock, minutesOf, nextDailyAt } from '../../core/daily-clock.js';
+import { calendarOf, nextDailyAt } from '../../core/calendar-of.js';
+import { addDays, clockMinutes } from '../../core/local-time.js';
 import { findHousehold, formatHousehold } from '../../core/household-address.js';
 import { parseTenantReport } from '../../core/parse-tenant-report.js';
 import { isQuiet } from '../../core/quiet-hours.js';
@@ -108,7 +109,7 @@ export class TenantRegistration implements Feature {
   private report(turn: Turn, privately = false): boolean {
     const msg = turn.msg!;
     const now = turn.now;
-    const today = localClock(now, this.tz).date;
+    const today = calendarOf(now, this.tz).date;
     this.noteSince(now);
     let text = normaliseCommandText(turn.text);
     const correction = matchLeading(text, { correct: CORRECTION_WORDS });
@@ -188,8 +189,8 @@ export class TenantRegistration implements Feature {
    */
   private noteSince(now: number): void {
     if (this.app.store.get('meta', 'registration:since') !== undefined) return;
-    const clock = localClock(now, this.tz);
-    this.app.store.put('meta', 'registration:since', clock.minute < minutesOf(this.cfg.reportBy) ? clock.date : addDays(clock.date, 1));
+    const clock = calendarOf(now, this.tz);
+    this.app.store.put('meta', 'registration:since', clock.minute < clockMinutes(this.cfg.reportBy) ? clock.date : addDays(clock.date, 1));
   }
 
   private noteContact(id: string, name: string): void {
@@ -216,10 +217,10 @@ export class TenantRegistration implements Feature {
   due(turn: Turn): void {
     if (!this.app.config.registration) return;
     const { store } = this.app;
-    const clock = localClock(turn.now, this.tz);
+    const clock = calendarOf(turn.now, this.tz);
     this.noteSince(turn.now);
     const posts: Reply[] = [];
-    if (clock.minute >= minutesOf(this.cfg.reportBy)) {
+    if (clock.minute >= clockMinutes(this.cfg.reportBy)) {
       const key = `registration:remind:${clock.date}`;
       if (!wasSent(store, key)) {
         markSent(store, key, turn.now);
@@ -231,7 +232,7 @@ export class TenantRegistration implements Feature {
     }
     const yesterday = addDays(clock.date, -1);
     const since = store.get<string>('meta', 'registration:since')!;
-    if (clock.minute >= minutesOf(this.cfg.staffListAt) && yesterday >= since) {
+    if (clock.minute >= clockMinutes(this.cfg.staffListAt) && yesterday >= since) {
       const key = `registration:staff:${yesterday}`;
       if (!wasSent(store, key)) {
         markSent(store, key, turn.now);
@@ -296,7 +297,7 @@ export class TenantRegistration implements Feature {
   }
 
   private statusCommand(turn: Turn, rest: string): void {
-    const today = localClock(turn.now, this.tz).date;
+    const today = calendarOf(turn.now, this.tz).date;
     const date = rest ? normaliseCommandText(rest) : today;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
       turn.reply(M.statusUsage());
