@@ -165,7 +165,8 @@ export async function runCrashTest(o: CrashTestOptions): Promise<CrashTestResult
     // Kill point: mostly after a random number of transcript lines (mid-handling, mid-commit,
     // mid-send), sometimes at a random time during start-up (journal replay, compaction, outbox flush).
     const duringStartup = !final && rnd() < 0.15;
-    const killAfterLines = 1 + Math.floor(rnd() * 12);
+    // About a third of the remaining work per run on average, so kills land all along the stream.
+    const killAfterLines = 1 + Math.floor(rnd() * Math.max(12, Math.ceil((6 * o.requests) / Math.max(1, o.rounds))));
     const killDelayMs = Math.floor(rnd() * 15);
     let killTimer: NodeJS.Timeout | undefined;
     const kill = (startup: boolean) => {
@@ -175,8 +176,15 @@ export async function runCrashTest(o: CrashTestOptions): Promise<CrashTestResult
       if (startup) killsDuringStartup++;
     };
     if (duringStartup) killTimer = setTimeout(() => kill(printed === 0), Math.floor(rnd() * startupMs));
-    // A run with fewer lines to print than its kill point is killed anyway, idle.
-    else if (!final) killTimer = setTimeout(() => kill(printed === 0), startupMs * 2 + 3000);
+    // A bot that never starts is killed (and reported); one that has nothing left to print is killed idle.
+    let idleTimer: NodeJS.Timeout | undefined = setTimeout(() => {
+      problems.push(`run ${runs}: printed nothing in 120 s`);
+      kill(true);
+    }, 120_000);
+    const idleKill = () => {
+      clearTimeout(idleTimer);
+      if (!final) idleTimer = setTimeout(() => kill(false), 2000);
+    };
 
     const lines = readline.createInterface({ input: child.stdout!, crlfDelay: Infinity });
     let allAcked: () => void = () => undefined;
@@ -193,6 +201,7 @@ export async function runCrashTest(o: CrashTestOptions): Promise<CrashTestResult
       }
       if (printed === 0 && !duringStartup) startupMs = Date.now() - spawnedAt;
       printed++;
+      idleKill();
       onLine(l);
       if (!final && !duringStartup && printed === killAfterLines) setTimeout(() => kill(false), killDelayMs);
       if (final && pending().length === 0) allAcked();
@@ -221,11 +230,13 @@ export async function runCrashTest(o: CrashTestOptions): Promise<CrashTestResult
       if (r === 'exited') problems.push(`the last run exited early: ${stderr.trim().slice(-300)}`);
       child.stdin!.end();
       const code = await exited;
+      clearTimeout(idleTimer);
       if (code !== 0 && r !== 'exited') problems.push(`the last run exited with ${code}: ${stderr.trim().slice(-300)}`);
     } else {
       // A run that ends by itself before its kill point (it cannot, stdin stays open) is a failure.
       const code = await exited;
       clearTimeout(killTimer);
+      clearTimeout(idleTimer);
       if (child.signalCode !== 'SIGKILL') problems.push(`run ${runs} ended without being killed (code ${code}): ${stderr.trim().slice(-300)}`);
     }
     lines.close();

@@ -13,7 +13,7 @@ import type { Logger } from '../log.js';
 /** The part of a Wechaty the keeper needs (a fake in tests). */
 export interface KeeperBot {
   on(event: 'error', listener: (e: Error) => void): unknown;
-  on(event: 'login' | 'logout', listener: (...args: never[]) => void): unknown;
+  on(event: 'login' | 'logout', listener: () => void): unknown;
   start(): Promise<void>;
   stop(): Promise<void>;
   readonly isLoggedIn: boolean;
