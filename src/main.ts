@@ -2,9 +2,8 @@
  * npm start [-- --config FILE] [--data DIR]
  * Composition root: config → store → app → Wechaty (wechat4u by default) → schedules.
  */
-process.env.WECHATY_LOG ??= 'silent';
-process.env.BROLOG_LEVEL ??= 'silent';
-
+import './adapters/quiet-libraries.js'; // first: before anything imports Wechaty
+import fs from 'node:fs';
 import path from 'node:path';
 import qrcode from 'qrcode-terminal';
 import { configPath, loadConfig } from './config/load-config.js';
@@ -20,6 +19,9 @@ const WECHAT4U = 'wechaty-puppet-wechat4u';
 const LEVELS: Level[] = ['debug', 'info', 'warn', 'error', 'silent'];
 
 async function main(): Promise<void> {
+  // Everything this process creates (data, backups, the WeChat login in <botName>.memory-card.json)
+  // is for the owner only; an existing memory card from an older start is tightened too.
+  process.umask(0o077);
   const { values } = cliArgs({ config: { type: 'string' }, data: { type: 'string' } });
   const level = LEVELS.find((l) => l === process.env.GRID_BOT_LOG) ?? 'info';
   const log = createLogger(level);
@@ -27,6 +29,8 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(values.data ?? process.env.GRID_BOT_DATA ?? 'data');
   const puppet = process.env.WECHATY_PUPPET ?? WECHAT4U;
   const clock = { now: () => Date.now() };
+  const memoryCard = path.resolve(`${config.botName}.memory-card.json`);
+  if (fs.existsSync(memoryCard)) fs.chmodSync(memoryCard, 0o600);
 
   // Load the puppet now so that the handlers it installs on import (wechat4u prints every stray
   // error with its stack to stdout) can be replaced by one-line logging; see process-guard.ts.

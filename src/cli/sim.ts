@@ -4,9 +4,7 @@
  * `--script -` reads the script from stdin and plays each line as it arrives (the crash test
  * drives the bot this way); a bad line is reported on stderr and skipped.
  */
-process.env.WECHATY_LOG ??= 'silent';
-process.env.BROLOG_LEVEL ??= 'silent';
-
+import '../adapters/quiet-libraries.js'; // first: before anything imports Wechaty
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

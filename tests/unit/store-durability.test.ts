@@ -133,6 +133,6 @@ describe('daily backups', () => {
   it('says how to start from the snapshot when only the journal is corrupt, and when no backup exists', () => {
     const dir = tmp();
     expect(restoreHint(dir, 'journal')).toContain(`mv ${JournalStore.journalPath(dir)} ${JournalStore.journalPath(dir)}.bad`);
-    expect(restoreHint(dir, 'snapshot')).toMatch(/no backup yet/);
+    expect(restoreHint(dir, 'snapshot')).toMatch(/No backup exists yet/);
   });
 });

@@ -49,7 +49,7 @@ export function restoreHint(dataDir: string, failed: 'snapshot' | 'journal'): st
     ? `restore the newest backup: mv ${snap} ${snap}.bad; mv ${journal} ${journal}.bad; cp ${b} ${snap} (changes after the backup are lost; the .bad files keep them)`
     : `no backup exists yet in ${backupDir(dataDir)}`;
   if (failed === 'journal') return `To start from the last snapshot: mv ${journal} ${journal}.bad (its changes are kept there). Or ${fromBackup}.`;
-  return b ? `To ${fromBackup}.` : `There is no backup yet (${backupDir(dataDir)}); fix or move the file by hand.`;
+  return b ? `To ${fromBackup}.` : `No backup exists yet in ${backupDir(dataDir)}: move the file away to start empty, or repair it by hand.`;
 }
 
 /**
