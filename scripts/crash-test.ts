@@ -183,7 +183,7 @@ export async function runCrashTest(o: CrashTestOptions): Promise<CrashTestResult
     }, 120_000);
     const idleKill = () => {
       clearTimeout(idleTimer);
-      if (!final) idleTimer = setTimeout(() => kill(false), 2000);
+      if (!final) idleTimer = setTimeout(() => kill(false), 1000);
     };
 
     const lines = readline.createInterface({ input: child.stdout!, crlfDelay: Infinity });
@@ -207,7 +207,10 @@ export async function runCrashTest(o: CrashTestOptions): Promise<CrashTestResult
       if (final && pending().length === 0) allAcked();
     });
 
-    // Send every request not yet acknowledged (with its original id), with some chatter between.
+    // First a line that gets no answer: once it is printed the bot is up, even with nothing left to do.
+    child.stdin!.write(`${JSON.stringify({ from: 'cr-probe', room: ROOMS[0], text: '收到', id: `probe-${runs}` })}\n`);
+    linesSent++;
+    // Then every request not yet acknowledged (with its original id), with some chatter between.
     for (const r of pending()) {
       const k = Number(r.talker.slice(3));
       if (everSent.has(r.talker)) resent++;
