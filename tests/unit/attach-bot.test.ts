@@ -106,6 +106,15 @@ describe('the adapter', () => {
     expect(h.sent).toEqual([{ to: G1, text: '#1 ……' }]);
   });
 
+  it('takes no message once paused for shutdown, but still sends what was queued', async () => {
+    const h = harness();
+    h.attached.queue.push([{ to: { roomId: G1 }, text: '#1 ……' }]);
+    h.attached.pause();
+    await h.deliver(h.message({ text: REQUEST }));
+    expect(h.inbound).toEqual([]);
+    expect(h.sent).toEqual([{ to: G1, text: '#1 ……' }]);
+  });
+
   it('catches a failure inside the app, logs one line with ids only, and goes on', async () => {
     const h = harness();
     h.app.handleMessage = async () => {
