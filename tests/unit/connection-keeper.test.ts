@@ -115,6 +115,25 @@ describe('keeping the bot connected', () => {
     expect(events).toEqual(['login', 'logout']);
   });
 
+  it('restarts a puppet that shows no QR code within a minute of a logout, and not one that does', async () => {
+    const { vt, lines, bot, keeper } = setup();
+    bot.offline = false;
+    await keeper.start();
+    bot.login();
+    bot.logout();
+    await vt.runUntil(() => keeper.state === 'waiting');
+    expect(vt.now()).toBe(60_000);
+    expect(lines.at(-1)).toBe('WARN no QR code 1 min after the logout; retry 1 in 5 s');
+    await vt.runUntil(() => bot.starts === 2);
+    bot.emit('scan');
+    bot.login();
+    bot.logout();
+    bot.emit('scan');
+    await vt.runUntil(() => vt.waiting === 0);
+    expect(keeper.state).toBe('starting');
+    expect(bot.stops).toBe(1);
+  });
+
   it('retries a start that throws, and stops retrying at shutdown', async () => {
     const { vt, lines, bot, keeper } = setup();
     bot.start = async () => {
@@ -128,6 +147,17 @@ describe('keeping the bot connected', () => {
     expect(keeper.state).toBe('stopped');
     expect(bot.starts).toBe(2);
     expect(lines).toHaveLength(2);
+  });
+
+  it('says when the puppet itself does not start', async () => {
+    const { vt, lines, bot, keeper } = setup();
+    bot.start = async () => {
+      throw new Error('invalid puppet token');
+    };
+    await keeper.start();
+    await vt.runUntil(() => keeper.state === 'waiting');
+    expect(lines).toEqual(['WARN the puppet did not start (invalid puppet token); retry 1 in 5 s']);
+    keeper.stop();
   });
 
   it('tells network errors from others', () => {

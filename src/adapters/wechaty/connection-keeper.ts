@@ -6,14 +6,16 @@
  * puppet, so the keeper takes over: it stops the puppet, waits (5 s, 10 s, 20 s … up to a maximum)
  * and starts it again, and writes ONE line per retry. After login the puppet reconnects with the
  * saved session by itself (restarting it would log the account out), so the keeper only reports.
- * Other puppet errors are logged once per distinct message and minute, with a count of repeats.
+ * After a logout the puppet should show a new QR code; if it shows none within a minute, the
+ * keeper restarts it the same way. Other puppet errors are logged once per distinct message and
+ * minute, with a count of repeats.
  */
 import type { Logger } from '../log.js';
 
 /** The part of a Wechaty the keeper needs (a fake in tests). */
 export interface KeeperBot {
   on(event: 'error', listener: (e: Error) => void): unknown;
-  on(event: 'login' | 'logout', listener: () => void): unknown;
+  on(event: 'login' | 'logout' | 'scan', listener: () => void): unknown;
   start(): Promise<void>;
   stop(): Promise<void>;
   readonly isLoggedIn: boolean;
@@ -31,6 +33,8 @@ export interface KeeperOptions {
   /** Called when the account is logged out (a QR scan is needed) and when it is back. */
   onLogout?(): void;
   onLogin?(): void;
+  /** After a logout, restart the puppet if it shows no QR code within this long (default 60 s). */
+  qrWaitMs?: number;
   sleep?(ms: number, signal: AbortSignal): Promise<void>;
   now?(): number;
 }
@@ -89,7 +93,8 @@ export function keepConnected(bot: KeeperBot, o: KeeperOptions): ConnectionKeepe
   let state: KeeperState = 'starting';
   let attempts = 0;
   let suppressed = 0;
-  let busy = false;
+  let running = false;
+  let scans = 0;
   const seen = new Map<string, { at: number; repeats: number }>();
   const REPEAT_WINDOW_MS = 60_000;
 
@@ -107,27 +112,29 @@ export function keepConnected(bot: KeeperBot, o: KeeperOptions): ConnectionKeepe
     if (seen.size > 200) seen.delete(seen.keys().next().value!);
   };
 
-  const retryCycle = (e: unknown) => {
-    if (busy || state === 'stopped' || !o.retry) return;
-    busy = true;
+  /** Stops the puppet, waits (doubling each round, up to the maximum) and starts it again: one log line per round. */
+  const retryCycle = (reason: string) => {
+    if (running || abort.signal.aborted || !o.retry) return;
+    running = true;
     void (async () => {
+      attempts++;
+      const delay = Math.min(o.retry!.firstDelayMs * 2 ** (attempts - 1), o.retry!.maxDelayMs);
+      state = 'waiting';
+      log.warn(`${reason}; retry ${attempts} in ${seconds(delay)}`);
+      await bot.stop().catch(() => undefined);
+      await sleep(delay, abort.signal);
+      running = false;
+      if (abort.signal.aborted) return; // shut down while waiting
+      state = 'starting';
       try {
-        attempts++;
-        const delay = Math.min(o.retry!.firstDelayMs * 2 ** (attempts - 1), o.retry!.maxDelayMs);
-        state = 'waiting';
-        log.warn(`cannot reach WeChat (${shortError(e)}); retry ${attempts} in ${seconds(delay)}`);
-        await bot.stop().catch(() => undefined);
-        await sleep(delay, abort.signal);
-        if (abort.signal.aborted) return; // shut down while waiting
-        state = 'starting';
-        busy = false; // from here an error starts the next round
         await bot.start();
       } catch (err) {
-        busy = false;
-        if (!abort.signal.aborted) retryCycle(err);
+        retryCycle(startFailure(err)); // a no-op if an error event already began the next round
       }
     })();
   };
+  const unreachable = (e: unknown) => `cannot reach WeChat (${shortError(e)})`;
+  const startFailure = (e: unknown) => (isNetworkError(e) ? unreachable(e) : `the puppet did not start (${shortError(e)})`);
 
   bot.on('error', (e: Error) => {
     if (state === 'waiting' || state === 'stopped') {
@@ -135,10 +142,14 @@ export function keepConnected(bot: KeeperBot, o: KeeperOptions): ConnectionKeepe
       return;
     }
     if (isNetworkError(e)) {
-      if (!bot.isLoggedIn && o.retry) return retryCycle(e);
+      if (!bot.isLoggedIn && o.retry) return retryCycle(unreachable(e));
       return once('warn', `connection to WeChat interrupted (${shortError(e)}); the puppet reconnects with the saved login`);
     }
     once('warn', `wechaty: ${shortError(e)}`);
+  });
+
+  bot.on('scan', () => {
+    scans++;
   });
 
   bot.on('login', () => {
@@ -153,6 +164,14 @@ export function keepConnected(bot: KeeperBot, o: KeeperOptions): ConnectionKeepe
     state = 'starting';
     log.warn('logged out of WeChat: scan the new QR code with the bot account to log in again (staff are told once it is back)');
     o.onLogout?.();
+    // wechat4u starts a new login by itself; a puppet that shows no QR code in time is restarted.
+    const scansBefore = scans;
+    const wait = o.qrWaitMs ?? 60_000;
+    void sleep(wait, abort.signal).then(() => {
+      if (!abort.signal.aborted && scans === scansBefore && !bot.isLoggedIn && state === 'starting') {
+        retryCycle(`no QR code ${seconds(wait)} after the logout`);
+      }
+    });
   });
 
   return {
@@ -161,7 +180,7 @@ export function keepConnected(bot: KeeperBot, o: KeeperOptions): ConnectionKeepe
         await bot.start();
       } catch (e) {
         if (!o.retry) throw e;
-        retryCycle(e);
+        retryCycle(startFailure(e));
       }
     },
     stop() {
