@@ -8,6 +8,7 @@ import { NUMERAL_CLASS as NUMERAL, chineseNumber as chineseNumeral } from './par
 import { normaliseCommandText } from './commands.js';
 import { findHousehold } from './household-address.js';
 import { DEFAULT_TZ, dayjs } from './time.js';
+import { today as localToday } from './local-time.js';
 import {
   CHECK_IN_WORDS, DAY_WORDS, GUEST_UNITS, ID_TAIL_WORDS, NAME_JOINERS, NAME_PLACEHOLDERS, NIGHT_UNITS,
   NO_CHECK_IN_PHRASES, NON_NAME_WORDS, NOT_GUEST_NAME_ENDINGS, SURNAMES,
@@ -86,13 +87,14 @@ export function parseTenantReport(text: string, now: number, tz: string = DEFAUL
   const noneSaid = NO_CHECK_IN_PHRASES.some((p) => t.includes(p));
   const checkInSaid = CHECK_IN_WORDS.some((w) => t.includes(w));
 
-  const today = dayjs(now).tz(tz).startOf('day');
+  // Calendar arithmetic on the local date, in UTC: only "today" needs the zone (and that lookup is cached).
+  const today = dayjs.utc(localToday(now, tz));
   let checkIn: dayjs.Dayjs | null = null;
   let m: RegExpExecArray | null;
-  if ((m = take(FULL_DATE))) checkIn = validDate(Number(m[1]), Number(m[2]), Number(m[3]), tz);
-  else if ((m = take(MONTH_DAY))) checkIn = nearDate(today, chineseNumeral(m[1]!), chineseNumeral(m[2]!), tz);
-  else if ((m = take(DOTTED_DATE))) checkIn = nearDate(today, Number(m[1]), Number(m[2]), tz);
-  else if ((m = take(DAY_OF_MONTH))) checkIn = nearDate(today, today.month() + 1, chineseNumeral(m[1]!), tz);
+  if ((m = take(FULL_DATE))) checkIn = validDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  else if ((m = take(MONTH_DAY))) checkIn = nearDate(today, chineseNumeral(m[1]!), chineseNumeral(m[2]!));
+  else if ((m = take(DOTTED_DATE))) checkIn = nearDate(today, Number(m[1]), Number(m[2]));
+  else if ((m = take(DAY_OF_MONTH))) checkIn = nearDate(today, today.month() + 1, chineseNumeral(m[1]!));
   const dayWord = DAY_WORD.exec(t);
   if (!checkIn && dayWord) checkIn = today.add(DAY_WORDS[dayWord[0]]!, 'day');
 
@@ -179,16 +181,16 @@ function positive(n: number | null, max: number): number | null {
   return n !== null && n >= 1 && n <= max ? n : null;
 }
 
-function validDate(y: number, mo: number, d: number, tz: string): dayjs.Dayjs | null {
+function validDate(y: number, mo: number, d: number): dayjs.Dayjs | null {
   const s = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  const day = dayjs.tz(s, tz);
+  const day = dayjs.utc(s);
   return day.isValid() && day.format('YYYY-MM-DD') === s ? day.startOf('day') : null;
 }
 
 /** A month and day without a year: the one nearest to today (a January report of 12月31日 is last year). */
-function nearDate(today: dayjs.Dayjs, mo: number | null, d: number | null, tz: string): dayjs.Dayjs | null {
+function nearDate(today: dayjs.Dayjs, mo: number | null, d: number | null): dayjs.Dayjs | null {
   if (mo === null || d === null) return null;
-  const candidates = [-1, 0, 1].map((k) => validDate(today.year() + k, mo, d, tz)).filter((x): x is dayjs.Dayjs => !!x);
+  const candidates = [-1, 0, 1].map((k) => validDate(today.year() + k, mo, d)).filter((x): x is dayjs.Dayjs => !!x);
   if (!candidates.length) return null;
   return candidates.reduce((best, c) => (Math.abs(c.diff(today, 'day')) < Math.abs(best.diff(today, 'day')) ? c : best));
 }
