@@ -7,7 +7,8 @@ import { ACK_MESSAGES } from './vocabulary-normalize.js';
 import {
   AD_CUES, APPEAL_CUES, COUNTERPARTY_CUES, GREETING_QUESTIONS, NOT_QUESTION_CUES, PERSONAL_REQUEST_CUES, SERVICE_EXISTS_CUES, INFO_QUESTION_CUES, ADVICE_CUES, FIRST_PERSON_CUES, IN_PERSON_CUES, DISPUTE_STRONG_CUES, DISPUTE_WEAK_CUES, GENERIC_REQUEST_CUES, INFO_TOPIC_CUES,
   NOTICE_CUES, NOTICE_WEAK_CUES, PAST_CUES, RELAY_CUES, DONE_BEFORE_REQUEST, STILL_ASKING_AFTER, RELATIVE_CLAUSE_MARK, RELATIVE_CLAUSE_BLOCKERS, RELATIVE_CLAUSE_CUE_START, STAFF_STATUS_CUES, PERSONAL_MARKERS, PROBLEM_CUES, QUESTION_CUES, REQUEST_CUES, RESOLVED_CUES,
-  SOCIAL_CUES, VOLUNTEER_REPLY_CUES,
+  SOCIAL_CUES, VOLUNTEER_REPLY_CUES, NEGATED_REQUEST_BEFORE, THANKS_BEFORE_REQUEST, DONE_CLAUSE_END, ONGOING_BEFORE_PAST, ONGOING_AFTER_PAST,
+  WHOM_TO_ASK_CUES, MEDIATION_ASK_CUES, OBJECT_GAP_NEGATIONS,
 } from './vocabulary-cues.js';
 
 const REQUEST = cuePattern(REQUEST_CUES, 'g');
@@ -23,6 +24,14 @@ const RELAY = cuePattern(RELAY_CUES);
 const STAFF_STATUS = cuePattern(STAFF_STATUS_CUES);
 const RELATIVE_CLAUSE = new RegExp(`^[^\\s,.!?${RELATIVE_CLAUSE_BLOCKERS}${RELATIVE_CLAUSE_MARK}]{1,3}${RELATIVE_CLAUSE_MARK}`);
 const DONE_BEFORE = new RegExp(`(?:${DONE_BEFORE_REQUEST.join('|')})$`);
+const NEGATED_BEFORE = new RegExp(`(?:${NEGATED_REQUEST_BEFORE.join('|')})$`);
+// 谢谢小刘帮我…: thanks earlier in the same clause (no space or punctuation in between).
+const THANKS_IN_CLAUSE = new RegExp(`(?:${THANKS_BEFORE_REQUEST.join('|')})[^\\s,.!?;:]{0,8}$`);
+const CLAUSE_REST = /^[^\s,.!?;:]*/;
+const ONGOING_AFTER = new RegExp(`^(?:${ONGOING_AFTER_PAST.join('|')})`);
+const WHOM_TO_ASK = cuePattern(WHOM_TO_ASK_CUES);
+const OBJECT_GAP_BLOCK = new RegExp(`[\\s,.!?;:]|${OBJECT_GAP_NEGATIONS.join('|')}`);
+const MEDIATION_ASK = cuePattern(MEDIATION_ASK_CUES);
 const AD = cuePattern(AD_CUES);
 const AD_G = cuePattern(AD_CUES, 'g');
 const GREETING_QUESTION = cuePattern(GREETING_QUESTIONS, 'g');
@@ -38,7 +47,6 @@ const RESOLVED = cuePattern(RESOLVED_CUES, 'g');
 const SOCIAL = cuePattern(SOCIAL_CUES);
 const VOLUNTEER = cuePattern(VOLUNTEER_REPLY_CUES);
 const PROBLEM = cuePattern(PROBLEM_CUES);
-const PAST = cuePattern(PAST_CUES);
 const APPEAL = cuePattern(APPEAL_CUES, 'g');
 const FIRST_PERSON = cuePattern(FIRST_PERSON_CUES);
 const IN_PERSON = cuePattern(IN_PERSON_CUES);
@@ -64,6 +72,8 @@ export interface IntentResult {
   confidence: number;
   /** Why: the rule that decided (for debugging and the eval report). */
   rule: string;
+  /** The category the rule settled on, when it is not simply the best match (request-object). */
+  category?: string;
 }
 
 function all(re: RegExp, text: string): RegExpExecArray[] {
@@ -84,8 +94,14 @@ function disputeScore(text: string): number {
   if (strong === 0) return 0;
   const weak = count(DISPUTE_WEAK, text);
   const party = COUNTERPARTY.test(text) ? 1 : 0;
-  if (strong === 0) return 0;
   return strong * 2 + Math.min(weak, 2) + party;
+}
+
+/** Past references that tell of a past event (从前天就不亮了 tells how long a problem has lasted). */
+function pastMatches(t: string): RegExpExecArray[] {
+  return all(PAST_G, t).filter(
+    (m) => t[m.index! - 1] !== ONGOING_BEFORE_PAST && !ONGOING_AFTER.test(t.slice(m.index! + m[0].length)),
+  );
 }
 
 /**
@@ -99,12 +115,16 @@ export function classifyIntent(input: IntentInput): IntentResult {
     return { intent: 'chat', confidence: 0.95, rule: 'ack' };
   }
   // 上回帮我家交的电费: a request cue right after a past reference tells of a past request.
-  const pastEnds = all(PAST_G, t).map((m) => m.index! + m[0].length);
-  // 物业已经来修了 / 帮我们申请的低保: a request cue after 已经 or before a 的-clause tells of something done.
+  const past = pastMatches(t);
+  const pastEnds = past.map((m) => m.index! + m[0].length);
+  // 物业已经来修了 / 帮我们申请的低保: a request cue after 已经 or before a 的-clause tells of something done;
+  // 不用麻烦你们了 denies it; 谢谢小刘帮我… thanks for it.
   const requests = all(REQUEST, t).filter(
     (m) =>
       !pastEnds.some((e) => m.index! >= e && m.index! - e <= 4) &&
       !DONE_BEFORE.test(t.slice(Math.max(0, m.index! - 3), m.index!)) &&
+      !NEGATED_BEFORE.test(t.slice(Math.max(0, m.index! - 3), m.index!)) &&
+      !THANKS_IN_CLAUSE.test(t.slice(Math.max(0, m.index! - 12), m.index!)) &&
       !(m[0].startsWith(RELATIVE_CLAUSE_CUE_START) && RELATIVE_CLAUSE.test(t.slice(m.index! + m[0].length))),
   );
   const strongRequest = requests.some((m) => !GENERIC_REQUEST.has(m[0]));
@@ -132,12 +152,17 @@ export function classifyIntent(input: IntentInput): IntentResult {
   });
   if (resolved.length > 0) {
     const lastResolved = resolved[resolved.length - 1]!.index!;
-    const later = requests.some((m) => m.index! > lastResolved && !GENERIC_REQUEST.has(m[0]));
+    // 儿子回来给办了: a request cue whose clause ends in 了 tells what was done, not a fresh request.
+    const later = requests.some(
+      (m) => m.index! > lastResolved && !GENERIC_REQUEST.has(m[0]) && !narrated(t, m.index! + m[0].length),
+    );
     if (!later) return { intent: 'chat', confidence: 0.85, rule: 'resolved' };
   }
 
   const dScore = disputeScore(t);
-  if (dScore >= 3 || (dScore >= 2 && COUNTERPARTY.test(t))) {
+  // 押金纠纷该找谁 / 邻里纠纷可以找社区调解吗: asks whom to turn to, not yet for mediation.
+  const whomToAsk = WHOM_TO_ASK.test(t) && !MEDIATION_ASK.test(t);
+  if (!whomToAsk && (dScore >= 3 || (dScore >= 2 && COUNTERPARTY.test(t)))) {
     return { intent: 'dispute', confidence: Math.min(0.95, 0.6 + dScore * 0.07), rule: 'dispute' };
   }
 
@@ -150,9 +175,12 @@ export function classifyIntent(input: IntentInput): IntentResult {
   if (ADVICE.test(t) && (anyRequest || question)) return { intent: 'question', confidence: 0.7, rule: 'advice' };
   if (anyRequest) {
     // 社区能帮忙交电费吗: asks whether the service exists, with no personal task.
+    // 我想问一下 医保卡能给家里人用吗: an information question with no personal request cue.
+    const personalTask = PERSONAL_REQUEST.test(t) || input.hasAddress || (FIRST_PERSON.test(t) && PROBLEM.test(t));
     const generic =
       (!strongRequest && question && (!PERSONAL.test(t) || INFO_QUESTION.test(t))) ||
-      (SERVICE_EXISTS.test(t) && !PERSONAL_REQUEST.test(t));
+      (SERVICE_EXISTS.test(t) && !personalTask) ||
+      (INFO_QUESTION.test(t) && !PERSONAL_REQUEST.test(t) && !input.hasAddress);
     if (!generic) {
       if (top) {
         let confidence = 0.75;
@@ -161,8 +189,13 @@ export function classifyIntent(input: IntentInput): IntentResult {
         if (!strongRequest) confidence -= 0.1;
         if (question) confidence -= 0.05;
         if (long) confidence -= 0.25; // formal appeals and narratives are not group orders
-        if (PAST.test(t) && SOCIAL.test(t)) confidence -= 0.2;
+        if (past.length > 0 && SOCIAL.test(t)) confidence -= 0.2;
         return { intent: top.entry.kind, confidence: clamp(confidence), rule: 'request' };
+      }
+      // 帮俺把户口本上的地址改一下: a context word right after the request cue is what is asked for.
+      const object = long ? undefined : requestObject(t, requests, input.categories);
+      if (object) {
+        return { intent: object.entry.kind, confidence: input.hasAddress ? 0.65 : 0.6, rule: 'request-object', category: object.entry.key };
       }
       if (strongRequest && !long && (input.hasAddress || IN_PERSON.test(t))) {
         return { intent: 'service', confidence: input.hasAddress ? 0.6 : 0.5, rule: 'request-uncategorised' };
@@ -178,7 +211,12 @@ export function classifyIntent(input: IntentInput): IntentResult {
   // Long appeals to officials (the Teddy Cup posts) are not chat, but not orders either.
   if (formal && appeals >= 1) return { intent: dScore >= 2 ? 'dispute' : 'question', confidence: 0.5, rule: 'appeal' };
 
-  if (SOCIAL.test(t) || PAST.test(t)) return { intent: 'chat', confidence: 0.8, rule: 'social-or-past' };
+  // 隔壁养了两条大狗 天天叫 还不拴绳: complaints about a neighbour's conduct, no request, nothing broken.
+  if (!formal && !anyRequest && !PROBLEM.test(t) && COUNTERPARTY.test(t) && count(DISPUTE_WEAK, t) >= 2 && !SOCIAL.test(t)) {
+    return { intent: 'dispute', confidence: 0.6, rule: 'dispute-conduct' };
+  }
+
+  if (SOCIAL.test(t) || past.length > 0) return { intent: 'chat', confidence: 0.8, rule: 'social-or-past' };
 
   if (top && PROBLEM.test(t) && !long) {
     // A bare report (3号楼2单元501水管漏了): a request the bot takes up, a little less surely.
@@ -192,6 +230,28 @@ export function classifyIntent(input: IntentInput): IntentResult {
     return { intent: 'question', confidence: 0.5, rule: 'appeal' };
   }
   return { intent: 'chat', confidence: 0.7, rule: 'default' };
+}
+
+/** The clause a request cue starts ends in 了 (儿子回来给办了): told as done. */
+function narrated(t: string, from: number): boolean {
+  const rest = CLAUSE_REST.exec(t.slice(from))![0];
+  return rest.endsWith(DONE_CLAUSE_END);
+}
+
+/** Distance in characters within which a context word right after a request cue is its object. */
+const OBJECT_DISTANCE = 8;
+
+/**
+ * A weak catalogue word that closely follows a request cue in the same clause (帮忙搬个柜子: 搬);
+ * not after a negation (麻烦大家以后别在楼道里抽烟).
+ */
+function requestObject(t: string, requests: readonly RegExpExecArray[], categories: readonly CategoryMatch[]): CategoryMatch | undefined {
+  return categories.find((c) =>
+    requests.some((m) => {
+      const end = m.index! + m[0].length;
+      return c.positions.some((p) => p >= end && p - end <= OBJECT_DISTANCE && !OBJECT_GAP_BLOCK.test(t.slice(end, p)));
+    }),
+  );
 }
 
 function clamp(x: number): number {

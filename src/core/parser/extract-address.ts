@@ -4,7 +4,7 @@ import { NUMERAL_CLASS, numberText } from './chinese-number.js';
 import { escapeRegExp } from './cue-pattern.js';
 import {
   BUILDING_SUFFIXES, ESTATE_VILLAGE_ENDINGS, FLOOR_OR_BUILDING, GROUP_WORDS, NOT_VILLAGE, ROOM_SUFFIXES,
-  UNIT_SUFFIXES, VILLAGE_NAME_STOP, VILLAGE_PRONOUNS, VILLAGE_WORD, NOT_VILLAGE_AFTER,
+  UNIT_SUFFIXES, VILLAGE_NAME_LEADING_STOP, VILLAGE_NAME_STOP, VILLAGE_PRONOUNS, VILLAGE_WORD, NOT_VILLAGE_AFTER,
 } from './vocabulary-address.js';
 
 export interface AddressMatch {
@@ -90,8 +90,10 @@ export function extractAddress(text: string): AddressMatch {
   const villages = text.includes(VILLAGE_WORD) ? text.matchAll(VILLAGE) : [];
   for (const v of villages) {
     const run = v[1]!;
-    let i = 0;
-    while (i < run.length && STOP.has(run[i]!)) i++;
+    // The name is what follows the last function word (下雨把进村 names no village; 俺是郝庄村 → 郝庄村).
+    let i = run.length;
+    while (i > 0 && !STOP.has(run[i - 1]!)) i--;
+    while (i < run.length - 1 && VILLAGE_NAME_LEADING_STOP.includes(run[i]!)) i++;
     // 咱村 / 问问我村: a pronoun right before 村 means no name is given.
     if (VILLAGE_PRONOUNS.includes(run[run.length - 1]!)) continue;
     const name = run.slice(i) + VILLAGE_WORD;

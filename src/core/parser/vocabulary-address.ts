@@ -17,8 +17,13 @@ export const ROOM_SUFFIXES: readonly string[] = ['室', '号房', '号', '户'];
 /** A village is `…村`, optionally followed by its group (`三组`, `3组`, `三队`). */
 export const VILLAGE_WORD = '村';
 export const GROUP_WORDS: readonly string[] = ['组', '队'];
-/** Leading characters that are not part of a village name (`俺是郝庄村的` → 郝庄村); only leading ones are dropped, so 张家村 keeps its 家. */
-export const VILLAGE_NAME_STOP = '我你他她它们是在住的到去给帮找叫这那个了把咱俺家里本全同邻各每外想请让来问';
+/**
+ * Characters that are not part of a village name: the name starts after the last of them
+ * (`俺是郝庄村的` → 郝庄村, `下雨把进村的路` → no name).
+ */
+export const VILLAGE_NAME_STOP = '我你他她它们是在住的到去给帮找叫这那个了把咱俺里本全同邻各每外想请让来问进出回';
+/** Dropped only at the start of a name (`俺家郝庄村` → 郝庄村), so 张家村 keeps its 家. */
+export const VILLAGE_NAME_LEADING_STOP = '家';
 /** Right before 村 these mean no name is given (咱村, 我们村, 全村). */
 export const VILLAGE_PRONOUNS = '咱我俺们本全同邻各每外这那该';
 /** After 村 these make it the village in general (村里, 村委), not a name. */

@@ -31,6 +31,11 @@ export const TYPO_FIXES: readonly (readonly [string, string])[] = [
   ['帮帮忙', '帮忙'],
   ['一哈', '一下'],
   ['一伙儿', '一会儿'],
+  ['低包', '低保'],
+  ['户口簿', '户口本'],
+  ['残疾症', '残疾证'],
+  ['居主证', '居住证'],
+  ['暖汽', '暖气'],
 ];
 
 /**
@@ -72,6 +77,7 @@ export const DIALECT_REWRITES: readonly { from: string; to: string; notAfter?: s
   { from: '啥', to: '什么' },
   { from: '咋', to: '怎么' },
   { from: '娃娃', to: '孩子' },
+  { from: '娃', to: '孩子', notBefore: '[哈]' },
   { from: '老汉', to: '老人' },
   { from: '老婆儿', to: '老人' },
   // 打不着火 is a stove that will not light, not a fire: keep 着火 out of the urgency rules.

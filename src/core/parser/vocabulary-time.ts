@@ -18,6 +18,7 @@ export const RELATIVE_DAYS: readonly (readonly [string, number])[] = [
   ['明日', 1],
   ['明早', 1],
   ['明晚', 1],
+  ['明后天', 1],
   ['后天', 2],
   ['昨天', -1],
   ['昨日', -1],
@@ -71,6 +72,18 @@ export const NOT_DAY_AFTER = '楼院栋幢门房床线窗口室铺位车桌屋�
 
 /** Month-day dates: 6月16号. */
 export const MONTH_WORD = '月';
+
+/** By the end of this month (月底前要交): a deadline, so the month's last day. */
+export const MONTH_END_DEADLINE = '(?:这个月|本月)?月底(?:之)?前';
+
+/**
+ * When each part of the day is over (minutes after midnight): 早上出去买菜 said at 09:30 is past,
+ * not a wanted time.
+ */
+export const DAY_PART_ENDS: Readonly<Record<string, number>> = {
+  凌晨: 6 * 60, 清早: 9 * 60, 早上: 9 * 60, 早晨: 9 * 60, 上午: 12 * 60, 中午: 14 * 60,
+  下午: 18 * 60, 傍晚: 19 * 60, 晚上: 24 * 60, 夜里: 24 * 60, 半夜: 24 * 60,
+};
 
 /** Vague or open-ended times: no `when` (README: 这两天 is vague). */
 export const VAGUE_TIME_CUES: readonly string[] = [
