@@ -8,7 +8,7 @@ import {
   AD_CUES, APPEAL_CUES, COUNTERPARTY_CUES, GREETING_QUESTIONS, NOT_QUESTION_CUES, PERSONAL_REQUEST_CUES, SERVICE_EXISTS_CUES, INFO_QUESTION_CUES, ADVICE_CUES, FIRST_PERSON_CUES, IN_PERSON_CUES, DISPUTE_STRONG_CUES, DISPUTE_WEAK_CUES, GENERIC_REQUEST_CUES, INFO_TOPIC_CUES,
   NOTICE_CUES, NOTICE_WEAK_CUES, PAST_CUES, RELAY_CUES, DONE_BEFORE_REQUEST, STILL_ASKING_AFTER, RELATIVE_CLAUSE_MARK, RELATIVE_CLAUSE_BLOCKERS, RELATIVE_CLAUSE_CUE_START, STAFF_STATUS_CUES, PERSONAL_MARKERS, PROBLEM_CUES, QUESTION_CUES, REQUEST_CUES, RESOLVED_CUES,
   SOCIAL_CUES, VOLUNTEER_REPLY_CUES, NEGATED_REQUEST_BEFORE, THANKS_BEFORE_REQUEST, DONE_CLAUSE_END, ONGOING_BEFORE_PAST, ONGOING_AFTER_PAST,
-  WHOM_TO_ASK_CUES, MEDIATION_ASK_CUES, OBJECT_GAP_NEGATIONS,
+  WHOM_TO_ASK_CUES, MEDIATION_ASK_CUES, OBJECT_GAP_NEGATIONS, STILL_OPEN_CUES, SCHEDULE_TOPIC_CUES,
 } from './vocabulary-cues.js';
 
 const REQUEST = cuePattern(REQUEST_CUES, 'g');
@@ -30,6 +30,9 @@ const THANKS_IN_CLAUSE = new RegExp(`(?:${THANKS_BEFORE_REQUEST.join('|')})[^\\s
 const CLAUSE_REST = /^[^\s,.!?;:]*/;
 const ONGOING_AFTER = new RegExp(`^(?:${ONGOING_AFTER_PAST.join('|')})`);
 const WHOM_TO_ASK = cuePattern(WHOM_TO_ASK_CUES);
+const STILL_OPEN = cuePattern(STILL_OPEN_CUES);
+const SCHEDULE_TOPIC = cuePattern(SCHEDULE_TOPIC_CUES);
+const SCHEDULE_TOPIC_G = cuePattern(SCHEDULE_TOPIC_CUES, 'g');
 const OBJECT_GAP_BLOCK = new RegExp(`[\\s,.!?;:]|${OBJECT_GAP_NEGATIONS.join('|')}`);
 const MEDIATION_ASK = cuePattern(MEDIATION_ASK_CUES);
 const AD = cuePattern(AD_CUES);
@@ -115,7 +118,8 @@ export function classifyIntent(input: IntentInput): IntentResult {
     return { intent: 'chat', confidence: 0.95, rule: 'ack' };
   }
   // 上回帮我家交的电费: a request cue right after a past reference tells of a past request.
-  const past = pastMatches(t);
+  // 上周反映的…到现在还没修: the matter is still open, so past references tell its history.
+  const past = STILL_OPEN.test(t) ? [] : pastMatches(t);
   const pastEnds = past.map((m) => m.index! + m[0].length);
   // 物业已经来修了 / 帮我们申请的低保: a request cue after 已经 or before a 的-clause tells of something done;
   // 不用麻烦你们了 denies it; 谢谢小刘帮我… thanks for it.
@@ -162,13 +166,20 @@ export function classifyIntent(input: IntentInput): IntentResult {
   const dScore = disputeScore(t);
   // 押金纠纷该找谁 / 邻里纠纷可以找社区调解吗: asks whom to turn to, not yet for mediation.
   const whomToAsk = WHOM_TO_ASK.test(t) && !MEDIATION_ASK.test(t);
-  if (!whomToAsk && (dScore >= 3 || (dScore >= 2 && COUNTERPARTY.test(t)))) {
+  const party = COUNTERPARTY.test(t);
+  // 电梯天天坏 物业到底管不管: a broken shared facility with no other party is a report, not a dispute.
+  const facilityReport = !party && top?.entry.kind === 'proxy' && PROBLEM.test(t);
+  if (!whomToAsk && !facilityReport && (dScore >= 3 || (dScore >= 2 && party))) {
     return { intent: 'dispute', confidence: Math.min(0.95, 0.6 + dScore * 0.07), rule: 'dispute' };
   }
 
   if (VOLUNTEER.test(t) && !strongRequest) return { intent: 'chat', confidence: 0.85, rule: 'volunteer' };
 
   const question = QUESTION.test(t.replace(NOT_QUESTION, ' ')) || SERVICE_EXISTS.test(t);
+  // 能帮我看一下明天停不停电吗: asks about a notice or schedule, nothing broken at the writer's home.
+  if (question && !formal && SCHEDULE_TOPIC.test(t) && !PROBLEM.test(t.replace(SCHEDULE_TOPIC_G, ' ')) && !input.hasAddress) {
+    return { intent: 'question', confidence: 0.75, rule: 'info-topic' };
+  }
   // 今天帮忙搬家的小伙子太给力了 谢谢: thanks with only a generic 帮忙 is praise, not a request.
   if (!strongRequest && !question && SOCIAL.test(t) && !formal) return { intent: 'chat', confidence: 0.8, rule: 'thanks' };
   // 帮我看看这短信是真的假的: asks for a judgement, not for someone to act.
@@ -182,7 +193,10 @@ export function classifyIntent(input: IntentInput): IntentResult {
       (SERVICE_EXISTS.test(t) && !personalTask) ||
       (INFO_QUESTION.test(t) && !PERSONAL_REQUEST.test(t) && !input.hasAddress);
     if (!generic) {
-      if (top) {
+      // 我得去医院陪床 谁能帮着喂两天: what directly follows the request cue beats a middling context word.
+      const direct = top && top.score <= MEDIUM_KEYWORD_WEIGHT ? requestObject(t, requests, input.categories, DIRECT_OBJECT_DISTANCE) : undefined;
+      const chosen = direct && direct.entry.key !== top!.entry.key && direct.score >= top!.score ? direct : top;
+      if (chosen) {
         let confidence = 0.75;
         if (input.hasAddress) confidence += 0.1;
         if (input.hasPhone) confidence += 0.05;
@@ -190,10 +204,10 @@ export function classifyIntent(input: IntentInput): IntentResult {
         if (question) confidence -= 0.05;
         if (long) confidence -= 0.25; // formal appeals and narratives are not group orders
         if (past.length > 0 && SOCIAL.test(t)) confidence -= 0.2;
-        return { intent: top.entry.kind, confidence: clamp(confidence), rule: 'request' };
+        return { intent: chosen.entry.kind, confidence: clamp(confidence), rule: 'request', category: chosen === top ? undefined : chosen.entry.key };
       }
       // 帮俺把户口本上的地址改一下: a context word right after the request cue is what is asked for.
-      const object = long ? undefined : requestObject(t, requests, input.categories);
+      const object = long ? undefined : requestObject(t, requests, input.categories, OBJECT_DISTANCE);
       if (object) {
         return { intent: object.entry.kind, confidence: input.hasAddress ? 0.65 : 0.6, rule: 'request-object', category: object.entry.key };
       }
@@ -240,16 +254,26 @@ function narrated(t: string, from: number): boolean {
 
 /** Distance in characters within which a context word right after a request cue is its object. */
 const OBJECT_DISTANCE = 8;
+/** Closer still, the object settles the category even against a middling keyword elsewhere. */
+const DIRECT_OBJECT_DISTANCE = 2;
+/** 把 fronts the object: 帮我把孩子的出生证明送到派出所. */
+const OBJECT_MARKER = '把';
+/** The weight of an ordinary keyword (see vocabulary-category.ts). */
+const MEDIUM_KEYWORD_WEIGHT = 2;
 
 /**
  * A weak catalogue word that closely follows a request cue in the same clause (帮忙搬个柜子: 搬);
  * not after a negation (麻烦大家以后别在楼道里抽烟).
  */
-function requestObject(t: string, requests: readonly RegExpExecArray[], categories: readonly CategoryMatch[]): CategoryMatch | undefined {
+function requestObject(t: string, requests: readonly RegExpExecArray[], categories: readonly CategoryMatch[], distance: number): CategoryMatch | undefined {
+  // 谁家有车能捎一趟: a word inside another request cue is part of the asking, not its object.
+  const inCue = (p: number) => requests.some((m) => p >= m.index! && p < m.index! + m[0].length);
   return categories.find((c) =>
     requests.some((m) => {
       const end = m.index! + m[0].length;
-      return c.positions.some((p) => p >= end && p - end <= OBJECT_DISTANCE && !OBJECT_GAP_BLOCK.test(t.slice(end, p)));
+      // 帮我把孩子的出生证明…: after 把 the object runs on to its verb, so the nearest word is not it.
+      if (distance === DIRECT_OBJECT_DISTANCE && t.startsWith(OBJECT_MARKER, end)) return false;
+      return c.positions.some((p) => p >= end && p - end <= distance && !inCue(p) && !OBJECT_GAP_BLOCK.test(t.slice(end, p)));
     }),
   );
 }

@@ -4,7 +4,7 @@ import { DEFAULT_CATALOGUE } from '../vocabulary.js';
 import { cuePattern } from './cue-pattern.js';
 import {
   CUSTOM_KEYWORD_WEIGHT, DEFAULT_KEYWORD_WEIGHT, HOME_KEY, KEYWORD_NEGATIONS, KEYWORD_WEIGHTS, MAX_OVERRULED_SHARED_WEIGHT,
-  MEASURE_WORDS, PRIVATE_PLACE_WORDS, SHARED_KEY, SHARED_PLACE_WORDS,
+  MEASURE_WORDS, PRIVATE_PLACE_WORDS, SHARED_AREA_WORDS, SHARED_KEY, SHARED_PLACE_WORDS,
 } from './vocabulary-category.js';
 
 interface CompiledKeyword {
@@ -24,6 +24,7 @@ export interface CompiledCatalogue {
 const HAN_PAIR = /^\p{Script=Han}{2}$/u;
 const SHARED_PLACE = cuePattern(SHARED_PLACE_WORDS);
 const PRIVATE_PLACE = cuePattern(PRIVATE_PLACE_WORDS);
+const SHARED_AREA = cuePattern(SHARED_AREA_WORDS);
 
 export interface CategoryMatch {
   entry: CatalogueEntry;
@@ -108,7 +109,10 @@ export function matchCategories(text: string, catalogue: CompiledCatalogue): Cat
       if (k.word.length < longest) break;
       if (!text.startsWith(k.word, i)) continue;
       longest = k.word.length;
-      if (seen.has(k)) continue;
+      if (seen.has(k)) {
+        found.get(k.entry.key)?.positions.push(i);
+        continue;
+      }
       const before = text.slice(Math.max(0, i - NEGATION_MAX), i);
       if (!KEYWORD_NEGATIONS.some((n) => before.endsWith(n))) {
         seen.add(k); // each keyword counts once, at its first un-negated mention
@@ -139,7 +143,8 @@ export function matchCategories(text: string, catalogue: CompiledCatalogue): Cat
 export function preferByPlace(text: string, ranked: CategoryMatch[], catalogue: CompiledCatalogue): CategoryMatch[] {
   const best = ranked[0];
   if (!best || (best.entry.key !== HOME_KEY && best.entry.key !== SHARED_KEY)) return ranked;
-  const shared = SHARED_PLACE.test(text);
+  const sharedPlace = SHARED_PLACE.test(text);
+  const shared = sharedPlace || SHARED_AREA.test(text);
   if (shared === PRIVATE_PLACE.test(text)) return ranked;
   const want = shared ? SHARED_KEY : HOME_KEY;
   if (best.entry.key === want) return ranked;
@@ -150,6 +155,6 @@ export function preferByPlace(text: string, ranked: CategoryMatch[], catalogue: 
     return [{ ...other, score: best.score }, ...ranked.filter((c) => c !== other)];
   }
   // A broken pipe in the whole village is the shared mains, even with no shared-facility keyword.
-  const entry = shared ? catalogue.entries.find((e) => e.key === SHARED_KEY) : undefined;
+  const entry = sharedPlace ? catalogue.entries.find((e) => e.key === SHARED_KEY) : undefined;
   return entry ? [{ entry, score: best.score, index: best.index, positions: best.positions }, ...ranked] : ranked;
 }

@@ -27,7 +27,7 @@ export const VILLAGE_NAME_LEADING_STOP = '家';
 /** Right before 村 these mean no name is given (咱村, 我们村, 全村). */
 export const VILLAGE_PRONOUNS = '咱我俺们本全同邻各每外这那该';
 /** After 村 these make it the village in general (村里, 村委), not a name. */
-export const NOT_VILLAGE_AFTER = '里委民干口头上长支';
+export const NOT_VILLAGE_AFTER = '里委民干口头上长支官';
 /** Words that end in 村 without naming one. */
 /** An estate, not a village (光明新村 is a housing estate). */
 export const ESTATE_VILLAGE_ENDINGS: readonly string[] = ['新村'];

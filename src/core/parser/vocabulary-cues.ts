@@ -11,7 +11,7 @@ export const REQUEST_CUES: readonly string[] = [
   '麻烦(?!了$|问|一下问)', '劳驾', '拜托', '求助', '求帮', '代办', '代缴', '代交', '代买', '代取', '代收', '代发',
   '谁能(?!告诉|说说|讲讲|解释)', '谁有空', '谁有时间', '谁方便', '谁离得近', '谁在家', '谁赶紧', '谁.{0,6}帮', '哪位',
   '有没有人能', '有没有人可以', '有没有人帮', '有没有志愿者能', '有没有志愿者可以', '有没有志愿者.{0,4}来',
-  '能不能.{0,8}(来|过来|上门|派|帮|给|跟|替|代|陪|让|叫)', '让物业', '叫物业', '能来', '能过来', '能上门', '可以来', '陪我去', '陪一下',
+  '能不能.{0,8}(来|过来|上门|派|帮|给|跟|替|代|陪|让|叫)', '让物业', '叫物业', '能来(?![水电气暖])', '能过来', '能上门', '可以来', '陪我去', '陪一下',
   '来修', '来给修', '上门修', '谁.{0,4}去(看|瞅|瞧)', '谁(能|可以|有空)?去(?!过)', '谁来', '叫人', '能给', '给我开', '谁会', '赶紧过来', '快过来', '去看一下', '看一下', '谁有时间', '能否.{0,8}(来|帮|派)', '可不可以.{0,6}(来|帮)',
   '派个人', '派人', '来个人', '来个(懂|会|师傅|志愿者|小伙)', '赶紧来', '来人', '有没有会', '有没有懂', '来一趟', '跑一趟', '上门', '搭把手', '找个人', '找人', '找个志愿者',
   '想请', '想找', '请.{0,4}志愿者', '需要(个)?人', '得有(个)?人', '需要志愿者', '需要帮助',
@@ -19,8 +19,8 @@ export const REQUEST_CUES: readonly string[] = [
   '跟物业(说|反映|讲|联系)', '通知物业', '告诉物业', '反映一下', '反映反映', '报修', '给修',
   '替我', '替我们', '委托', '快来',
   // 谁有车能拉一趟 / 周末来就行 / 快叫救护车 / 社区有人会修吗 / 能不能刷一下 / 给俺修修
-  '谁有车', '谁家有车', '有车.{0,4}(拉|送|捎)', '(拉|捎|送)一趟', '来就行', '过来就行', '快叫', '赶紧叫', '帮忙叫', '叫个',
-  '有人(会|能|可以)(修|来|帮|弄|通|换|去)', '能不能.{0,8}(修|换|弄|处理|清|刷|通|装|安排)',
+  '谁有车', '谁家有车', '帮把手', '(希望|请|麻烦|催|催催)物业', '有车.{0,4}(拉|送|捎)', '(拉|捎|送)一趟', '来就行', '过来就行', '快叫', '赶紧叫', '帮忙叫', '叫个',
+  '有人(会|能|可以)(修|来|帮|弄|通|换|去)', '能不能.{0,8}(修|换|弄|处理|清|刷|通|装|安排|改)',
   '给.{0,6}(?<redup>[剪修换擦洗通弄补理])\\k<redup>',
 ];
 
@@ -48,7 +48,7 @@ export const PERSONAL_MARKERS: readonly string[] = [
 /** Asking for information. */
 export const QUESTION_CUES: readonly string[] = [
   '请问', '问一下', '问下', '咨询', '想问', '怎么', '如何', '什么时候', '多久', '几点', '(?<![前这过好十])几天', '(?<![前这好十])几号',
-  '几月', '哪天', '(?<!没)什么(?![也都])', '告诉我',
+  '几月', '哪天', '(?<!没)什么(?![也都])', '告诉我', '谁认识',
   // A-not-A questions: 停不停, 发不发, 修没修
   '(?<anota>[^\\s不没能可])[不没]\\k<anota>',
   '多大', '多少(?!钱我)', '能领', '好办法', '什么办法', '有什么', '是不是', '对不对', '行不行', '能不能用',
@@ -81,13 +81,21 @@ export const INFO_QUESTION_CUES: readonly string[] = [
 export const ADVICE_CUES: readonly string[] = [
   '真的假的', '是真是假', '靠不靠谱', '靠谱吗', '是不是骗', '诈骗', '教教我怎么', '教我怎么', '告诉我怎么',
   '帮我看看[^\\s,.!?]{0,10}(什么|是不是|对不对|真假)',
+  // asking for someone's number (电话能给我一个吗)
+  '电话(能|可以)?(给|发)我', '(给|发)我(一?个)?(电话|联系方式|号码)',
 ];
 
 /** `啥时候来都行` is not a question: removed before the question cues are tried. */
-export const NOT_QUESTION_CUES: readonly string[] = ['什么时候.{0,6}都(行|可以|成)', '哪天.{0,4}都(行|可以|成)'];
+export const NOT_QUESTION_CUES: readonly string[] = [
+  '什么时候.{0,6}都(行|可以|成)', '哪天.{0,4}都(行|可以|成)', '怎么.{0,6}都(?!行|可以|成)', '有什么事?(尽管|就|随时)',
+  // rhetorical complaints (物业到底管不管)
+  '管不管',
+];
 
 /** Asking about a notice or schedule (what is on, when it stops): a question even with a topic word. */
-export const INFO_TOPIC_CUES: readonly string[] = ['停水', '停电', '停气', '通知', '开门', '关门', '上班', '营业'];
+export const INFO_TOPIC_CUES: readonly string[] = ['停水', '停电', '停气', '通知', '开门', '关门', '上班', '营业(?!厅)'];
+/** Notices and schedules (明天停不停电): asked about with 帮我看一下, still a question. */
+export const SCHEDULE_TOPIC_CUES: readonly string[] = ['停水', '停电', '停气', '停暖', '通知', '来水', '来电'];
 
 /** Conflict words. `strong` alone with a counterparty makes a dispute; `weak` only adds weight. */
 export const DISPUTE_STRONG_CUES: readonly string[] = [
@@ -101,13 +109,14 @@ export const DISPUTE_STRONG_CUES: readonly string[] = [
   '协调一下', '协调协调', '帮.{0,4}协调', '给.{0,2}协调', '劝劝', '做做工作', '做.{0,2}思想工作', '主持公道', '能管吗', '能不能管',
   // what the other party does
   '赡养费', '抚养费', '不赡养', '不孝', '抢走', '不让我见', '占着', '占用', '私自', '往下扔', '高空抛物', '站出来',
-  '不给赔', '不赔', '不认(?![识得])', '说过.{0,4}不', '说了.{0,3}(两|三|好几)(次|回|遍)', '吵了(好几|半天|一架|几次|多少)',
+  '不给(修|换|办|退|赔)', '不赔', '不管我', '还有理', '有理了', '吵起来', '说理', '说说理', '不让我', '赶紧挪',
+  '说(过|了)(好多|好几|多少|几)(次|回|遍)', '不认(?![识得])', '说过.{0,4}不', '说了.{0,3}(两|三|好几)(次|回|遍)', '吵了(好几|半天|一架|几次|多少)',
 ];
 
 export const DISPUTE_WEAK_CUES: readonly string[] = [
   '协调', '天天', '每天', '半夜', '大半夜', '一两点', '不让', '乱堆', '乱停', '堵在', '堵着', '不给', '不还', '受不了', '太过分',
   '凭什么', '还让不让', '闹', '吵', '纠缠', '威胁', '报警',
-  '不拴绳', '不牵绳', '有意见', '围起来', '管不了', '不同意', '合理吗', '堆在', '不收拾',
+  '不拴绳', '不牵绳', '有意见', '不愿意', '分摊', '围起来', '管不了', '不同意', '合理吗', '堆在', '不收拾',
 ];
 
 /** Asking whom to turn to (押金纠纷该找谁, 邻里纠纷可以找社区调解吗): a question unless mediation is asked for. */
@@ -123,7 +132,7 @@ export const COUNTERPARTY_CUES: readonly string[] = [
   '楼上', '楼下', '隔壁', '邻居', '对门', '对面', '室友', '房东', '租户', '房客', '那家', '谁家',
   '儿媳', '婆婆', '公公', '女婿', '丈夫', '妻子', '老公', '媳妇', '前夫', '前妻', '兄弟', '姐妹', '亲戚',
   '商户', '烧烤摊', '摊贩', '饭店', '老板', '公司', '单位', '开发商', '他们', '她们', '某', '有人.{0,3}把', '有人在', '别人',
-  '有人.{0,3}在', '合租', '儿子', '女儿', '闺女', '小叔子', '大伯', '嫂子', '弟弟', '哥哥', '姐姐', '妹妹', '弟媳', '侄子', '人家', '那户', '有户',
+  '有人.{0,3}在', '合租', '他家', '她家', '儿子', '女儿', '闺女', '小叔子', '大伯', '嫂子', '弟弟', '哥哥', '姐姐', '妹妹', '弟媳', '侄子', '人家', '那户', '有户',
 ];
 
 /** Notices, instructions and forwarded posts: never a request. */
@@ -133,7 +142,7 @@ export const NOTICE_CUES: readonly string[] = [
   '各楼长', '千万别信', '谨防', '注意防', '安全提示', '下班前统计', '需要的(可以|请|来)', '大家小心', '告诉一声',
   '需要.{0,10}的(居民|住户|老人|朋友|家庭)', '居民朋友', '请.{0,4}居民',
   // lost and found, maintenance notices
-  '失主', '认领', '捡到', '谁丢的', '来领', '检修', '请大家谅解', '停用',
+  '失主', '认领', '捡到', '谁丢的', '来领', '需要.{0,6}配合', '请.{0,6}配合', '检修', '请大家谅解', '停用',
 ];
 /** Advertisements and sales posts: chat. */
 export const AD_CUES: readonly string[] = [
@@ -152,7 +161,7 @@ export const DONE_BEFORE_REQUEST: readonly string[] = ['已经', '已'];
  * (帮我们申请的低保, 帮忙搬家的小伙子); the gap may not contain these (帮我爸交一下今年的医保).
  */
 export const RELATIVE_CLAUSE_MARK = '的';
-export const RELATIVE_CLAUSE_BLOCKERS = '下把给去来';
+export const RELATIVE_CLAUSE_BLOCKERS = '下把给去来我你他她';
 /** Only cues starting with this take a relative clause (来个懂电的 describes a person, not the past). */
 export const RELATIVE_CLAUSE_CUE_START = '帮';
 
@@ -196,6 +205,7 @@ export const PROBLEM_CUES: readonly string[] = [
   '漏雨', '流水', '停不下来', '满了', '溢', '塌', '刷不开', '不开了', '开不了', '黑了', '灭了', '破了', '堵', '没清',
   '生锈', '歪了', '冲坏', '冻裂', '不热', '不制冷', '火花', '弄不动', '搬不动', '扛不动', '抬不动', '拿不动', '弄不下去',
   '叫不醒', '不行了', '晕倒', '昏迷', '喘不上气', '进水', '泡了', '没气', '没信号', '失灵', '不灵', '卡住', '掉漆', '黑屏',
+  '漏', '坏', '往外冒', '没修', '裂', '不紧', '滴答', '关不住', '断了', '怪味', '有点味', '在响', '连不上', '太陡',
 ];
 
 /** Past or third-party narration: a request is less likely (`上个月去医院复查…`). */
@@ -206,6 +216,8 @@ export const PAST_CUES: readonly string[] = [
 /** A past cue after 从 or before these tells how long a problem has lasted (从前天就不亮了): not a past event. */
 export const ONGOING_BEFORE_PAST = '从';
 export const ONGOING_AFTER_PAST: readonly string[] = ['就', '到现在', '一直', '起', '开始', '到今天'];
+/** Anywhere in the text these say the matter is still open (上周反映的…到现在还没修): past references do not make it chat. */
+export const STILL_OPEN_CUES: readonly string[] = ['到现在', '还没', '一直没', '至今', '到今天'];
 
 /** A dispute is urgent only on explicit urgency or violence (淹了我家 in a complaint is history). */
 export const DISPUTE_URGENT_CUES: readonly string[] = [
@@ -218,14 +230,14 @@ export const URGENT_CUES: readonly string[] = [
   '跌倒', '起不来', '晕倒', '昏倒', '昏迷', '不省人事', '煤气味', '燃气味', '天然气味', '漏气', '煤气泄漏',
   '着火', '起火', '失火', '冒烟', '烧起来', '困人', '困在', '关在电梯', '被困', '救命', '喘不上气',
   '胸口疼', '出血', '流血', '打了?120', '叫了?救护车', '人不见了', '走丢', '困了.{0,3}人', '困住', '快叫', '爆了', '叫不醒', '冒火花', '火花',
-  '烫伤', '烫了', '开水烫', '中风', '抽搐', '不行了',
+  '烫伤', '烫了', '开水烫', '抽搐', '不行了', '漏电', '报警器.{0,4}响',
   '(老伴|老人|孩子|我爸|我妈|老爷子|老太太|爷爷|奶奶|姥姥|姥爷|老头).{0,4}(找不着|找不到|不见了|没回来)',
 ];
 
 /** Phrases that look urgent but are not (negated urgency). Removed before URGENT_CUES are tried. */
 export const NOT_URGENT_CUES: readonly string[] = [
   '不急', '不着急', '不是很急', '不太急', '不用急', '别着急', '别急', '没那么急', '不紧急', '不算急', '急不急',
-  '不用着急', '着急不', '急诊科',
+  '不用着急', '着急不', '急诊科', '应急',
 ];
 
 /** A power cut or heating failure with someone vulnerable alone is an emergency. */

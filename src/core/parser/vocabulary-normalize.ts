@@ -85,6 +85,9 @@ export const DIALECT_REWRITES: readonly { from: string; to: string; notAfter?: s
   { from: '点不着火', to: '点不着' },
 ];
 
+/** Interjections that open a message (喂 网格员…): dropped for the rules, so 喂 is not read as feeding. */
+export const OPENING_INTERJECTIONS: readonly string[] = ['喂', '哎', '嗨'];
+
 /** Whole messages (after cleaning) that are acknowledgements or small talk. */
 export const ACK_MESSAGES: readonly string[] = [
   '收到', '好的', '好', '嗯', '嗯嗯', '哦', '哦哦', '噢', '行', '可以', '好嘞', '好滴', '好哒', 'ok', 'OK',
