@@ -8,7 +8,7 @@ import {
   AD_CUES, APPEAL_CUES, COUNTERPARTY_CUES, GREETING_QUESTIONS, NOT_QUESTION_CUES, PERSONAL_REQUEST_CUES, SERVICE_EXISTS_CUES, INFO_QUESTION_CUES, ADVICE_CUES, FIRST_PERSON_CUES, IN_PERSON_CUES, DISPUTE_STRONG_CUES, DISPUTE_WEAK_CUES, GENERIC_REQUEST_CUES, INFO_TOPIC_CUES,
   NOTICE_CUES, NOTICE_WEAK_CUES, PAST_CUES, RELAY_CUES, DONE_BEFORE_REQUEST, STILL_ASKING_AFTER, RELATIVE_CLAUSE_MARK, RELATIVE_CLAUSE_BLOCKERS, RELATIVE_CLAUSE_CUE_START, STAFF_STATUS_CUES, PERSONAL_MARKERS, PROBLEM_CUES, QUESTION_CUES, REQUEST_CUES, RESOLVED_CUES,
   SOCIAL_CUES, VOLUNTEER_REPLY_CUES, NEGATED_REQUEST_BEFORE, THANKS_BEFORE_REQUEST, DONE_CLAUSE_END, ONGOING_BEFORE_PAST, ONGOING_AFTER_PAST,
-  WHOM_TO_ASK_CUES, MEDIATION_ASK_CUES, OBJECT_GAP_NEGATIONS, STILL_OPEN_CUES, SCHEDULE_TOPIC_CUES,
+  WHOM_TO_ASK_CUES, MEDIATION_ASK_CUES, OBJECT_GAP_NEGATIONS, STILL_OPEN_CUES, SCHEDULE_TOPIC_CUES, EMERGENCY_CUES, PERSONAL_NEED_CUES, ASK_INFO_CUES,
 } from './vocabulary-cues.js';
 
 const REQUEST = cuePattern(REQUEST_CUES, 'g');
@@ -31,6 +31,9 @@ const CLAUSE_REST = /^[^\s,.!?;:]*/;
 const ONGOING_AFTER = new RegExp(`^(?:${ONGOING_AFTER_PAST.join('|')})`);
 const WHOM_TO_ASK = cuePattern(WHOM_TO_ASK_CUES);
 const STILL_OPEN = cuePattern(STILL_OPEN_CUES);
+const EMERGENCY = cuePattern(EMERGENCY_CUES);
+const ASK_INFO = cuePattern(ASK_INFO_CUES);
+const PERSONAL_NEED = cuePattern(PERSONAL_NEED_CUES);
 const SCHEDULE_TOPIC = cuePattern(SCHEDULE_TOPIC_CUES);
 const SCHEDULE_TOPIC_G = cuePattern(SCHEDULE_TOPIC_CUES, 'g');
 const OBJECT_GAP_BLOCK = new RegExp(`[\\s,.!?;:]|${OBJECT_GAP_NEGATIONS.join('|')}`);
@@ -176,6 +179,11 @@ export function classifyIntent(input: IntentInput): IntentResult {
   if (VOLUNTEER.test(t) && !strongRequest) return { intent: 'chat', confidence: 0.85, rule: 'volunteer' };
 
   const question = QUESTION.test(t.replace(NOT_QUESTION, ' ')) || SERVICE_EXISTS.test(t);
+  // 已经打了120 谁家有氧气袋？快！: an emergency happening now is a request however it is worded.
+  if (!formal && past.length === 0 && (question || !anyRequest) && EMERGENCY.test(t)) {
+    const kind = top?.entry.kind ?? 'service';
+    return { intent: kind, confidence: input.hasAddress ? 0.8 : 0.7, rule: 'emergency', ...(top ? {} : { category: FALLBACK_SERVICE }) };
+  }
   // 能帮我看一下明天停不停电吗: asks about a notice or schedule, nothing broken at the writer's home.
   if (question && !formal && SCHEDULE_TOPIC.test(t) && !PROBLEM.test(t.replace(SCHEDULE_TOPIC_G, ' ')) && !input.hasAddress) {
     return { intent: 'question', confidence: 0.75, rule: 'info-topic' };
@@ -184,10 +192,12 @@ export function classifyIntent(input: IntentInput): IntentResult {
   if (!strongRequest && !question && SOCIAL.test(t) && !formal) return { intent: 'chat', confidence: 0.8, rule: 'thanks' };
   // 帮我看看这短信是真的假的: asks for a judgement, not for someone to act.
   if (ADVICE.test(t) && (anyRequest || question)) return { intent: 'question', confidence: 0.7, rule: 'advice' };
+  // 能帮我问问都需要啥吗 (and nothing else asked): information, not a task.
+  if (ASK_INFO.test(t) && requests.length <= 1) return { intent: 'question', confidence: 0.7, rule: 'ask-info' };
   if (anyRequest) {
     // 社区能帮忙交电费吗: asks whether the service exists, with no personal task.
     // 我想问一下 医保卡能给家里人用吗: an information question with no personal request cue.
-    const personalTask = PERSONAL_REQUEST.test(t) || input.hasAddress || (FIRST_PERSON.test(t) && PROBLEM.test(t));
+    const personalTask = PERSONAL_REQUEST.test(t) || input.hasAddress || PERSONAL_NEED.test(t) || (FIRST_PERSON.test(t) && PROBLEM.test(t));
     const generic =
       (!strongRequest && question && (!PERSONAL.test(t) || INFO_QUESTION.test(t))) ||
       (SERVICE_EXISTS.test(t) && !personalTask) ||
@@ -256,6 +266,8 @@ function narrated(t: string, from: number): boolean {
 const OBJECT_DISTANCE = 8;
 /** Closer still, the object settles the category even against a middling keyword elsewhere. */
 const DIRECT_OBJECT_DISTANCE = 2;
+/** The catch-all service for in-person help no catalogue word names. */
+const FALLBACK_SERVICE = 'other_service';
 /** 把 fronts the object: 帮我把孩子的出生证明送到派出所. */
 const OBJECT_MARKER = '把';
 /** The weight of an ordinary keyword (see vocabulary-category.ts). */

@@ -3,7 +3,7 @@ import type { CatalogueEntry } from '../model.js';
 import { DEFAULT_CATALOGUE } from '../vocabulary.js';
 import { cuePattern } from './cue-pattern.js';
 import {
-  CUSTOM_KEYWORD_WEIGHT, DEFAULT_KEYWORD_WEIGHT, HOME_KEY, KEYWORD_NEGATIONS, KEYWORD_WEIGHTS, MAX_OVERRULED_SHARED_WEIGHT,
+  CUSTOM_KEYWORD_WEIGHT, DEFAULT_KEYWORD_WEIGHT, HOME_KEY, KEYWORD_NEGATIONS, NOT_NEGATIONS, KEYWORD_WEIGHTS, MAX_OVERRULED_SHARED_WEIGHT,
   MEASURE_WORDS, PRIVATE_PLACE_WORDS, SHARED_AREA_WORDS, SHARED_KEY, SHARED_PLACE_WORDS,
 } from './vocabulary-category.js';
 
@@ -100,21 +100,24 @@ function isDefault(key: string, word: string): boolean {
 export function matchCategories(text: string, catalogue: CompiledCatalogue): CategoryMatch[] {
   const found = new Map<string, { entry: CatalogueEntry; score: number; index: number; sum: number; positions: number[] }>();
   const seen = new Set<CompiledKeyword>();
+  // Only the longest keyword starting at a place counts, and none inside it (跑腿费 is not 跑腿,
+  // 手机银行 is not 银行).
+  let coveredUntil = 0;
   for (let i = 0; i < text.length; i++) {
     const candidates = catalogue.byFirstChar.get(text[i]!);
     if (!candidates) continue;
-    // Only the longest keyword starting here counts (跑腿费 is not 跑腿, 电线杆 is not 电线).
     let longest = 0;
     for (const k of candidates) {
       if (k.word.length < longest) break;
-      if (!text.startsWith(k.word, i)) continue;
+      if (i + k.word.length <= coveredUntil || !text.startsWith(k.word, i)) continue;
       longest = k.word.length;
+      coveredUntil = Math.max(coveredUntil, i + longest);
       if (seen.has(k)) {
         found.get(k.entry.key)?.positions.push(i);
         continue;
       }
       const before = text.slice(Math.max(0, i - NEGATION_MAX), i);
-      if (!KEYWORD_NEGATIONS.some((n) => before.endsWith(n))) {
+      if (!KEYWORD_NEGATIONS.some((n) => before.endsWith(n)) || NOT_NEGATIONS.some((n) => before.endsWith(n))) {
         seen.add(k); // each keyword counts once, at its first un-negated mention
         const cur = found.get(k.entry.key);
         // Weak context words (老人, 身份证) do not add to the tie-break sum.

@@ -56,7 +56,7 @@ export const QUESTION_CUES: readonly string[] = [
   '哪里', '哪儿', '哪个', '在哪', '去哪', '多少钱', '要钱不', '收费', '收钱', '是否', '能否',
   '该找谁', '找谁', '是找', '还是找', '还是', '有没有.{0,12}服务', '有懂的', '谁知道', '谁懂',
   '需要什么', '要带什么', '需要带', '需要本人', '要本人', '什么材料', '什么手续', '流程', '条件',
-  '可以吗', '行吗', '能.{0,10}吗', '吗(?!啡)', '么(?=[\\s?,.!]|$)', '呢(?=[\\s?,.!]|$)', '(?<![也都还就并可])不[?]?$', '没[?]?$', '[?]',
+  '可以吗', '行吗', '能.{0,10}吗', '吗(?!啡)', '么(?=[\\s?,.!]|$)', '呢(?=[\\s?,.!]|$)', '(?<![也都还就并可])不(?=[\\s?,.!]|$)', '没[?]?$', '[?]',
 ];
 
 /** Asking whether a service exists (有没有帮老人代缴医保的): a question even with request words. */
@@ -69,6 +69,11 @@ export const SERVICE_EXISTS_CUES: readonly string[] = [
 
 /** Asking for the writer personally: stronger than a service-exists question. */
 export const PERSONAL_REQUEST_CUES: readonly string[] = ['帮我', '麻烦(?!问)', '给我', '替我'];
+
+/** The writer cannot do it themself (我在上班走不开): a 社区能帮忙…吗 with these is a request. */
+export const PERSONAL_NEED_CUES: readonly string[] = [
+  '走不开', '去不了', '回不去', '回不来', '赶不回', '没时间', '不会弄', '不会用', '腿脚不', '行动不便', '下不了楼', '走不动', '不识字',
+];
 
 /** Plain information questions: with no personal request cue they stay questions (想问一下…可以申请上门护理吗). */
 export const INFO_QUESTION_CUES: readonly string[] = [
@@ -85,9 +90,12 @@ export const ADVICE_CUES: readonly string[] = [
   '电话(能|可以)?(给|发)我', '(给|发)我(一?个)?(电话|联系方式|号码)',
 ];
 
+/** 能帮我问问都需要啥吗: asks someone to find out what a procedure needs; a question when nothing else is asked. */
+export const ASK_INFO_CUES: readonly string[] = ['帮我问问?(一下)?.{0,10}(需要什么|要什么|什么材料|什么手续|准备什么)'];
+
 /** `啥时候来都行` is not a question: removed before the question cues are tried. */
 export const NOT_QUESTION_CUES: readonly string[] = [
-  '什么时候.{0,6}都(行|可以|成)', '哪天.{0,4}都(行|可以|成)', '怎么.{0,6}都(?!行|可以|成)', '有什么事?(尽管|就|随时)',
+  '什么时候.{0,6}都(行|可以|成)', '哪天.{0,4}都(行|可以|成)', '怎么.{0,6}都(?!行|可以|成)', '有什么事?(尽管|就|随时)', '(哪天|什么时候).{0,10}就(行|可以|成)', '怕.{0,3}什么',
   // rhetorical complaints (物业到底管不管)
   '管不管',
 ];
@@ -109,14 +117,14 @@ export const DISPUTE_STRONG_CUES: readonly string[] = [
   '协调一下', '协调协调', '帮.{0,4}协调', '给.{0,2}协调', '劝劝', '做做工作', '做.{0,2}思想工作', '主持公道', '能管吗', '能不能管',
   // what the other party does
   '赡养费', '抚养费', '不赡养', '不孝', '抢走', '不让我见', '占着', '占用', '私自', '往下扔', '高空抛物', '站出来',
-  '不给(修|换|办|退|赔)', '不赔', '不管我', '还有理', '有理了', '吵起来', '说理', '说说理', '不让我', '赶紧挪',
+  '不给(修|换|办|退|赔)', '不赔', '也不(打扫|收拾|清理|挪|赔|修)', '不理(?!解)', '不管我', '还有理', '有理了', '吵起来', '说理', '说说理', '不让我', '赶紧挪',
   '说(过|了)(好多|好几|多少|几)(次|回|遍)', '不认(?![识得])', '说过.{0,4}不', '说了.{0,3}(两|三|好几)(次|回|遍)', '吵了(好几|半天|一架|几次|多少)',
 ];
 
 export const DISPUTE_WEAK_CUES: readonly string[] = [
   '协调', '天天', '每天', '半夜', '大半夜', '一两点', '不让', '乱堆', '乱停', '堵在', '堵着', '不给', '不还', '受不了', '太过分',
   '凭什么', '还让不让', '闹', '吵', '纠缠', '威胁', '报警',
-  '不拴绳', '不牵绳', '有意见', '不愿意', '分摊', '围起来', '管不了', '不同意', '合理吗', '堆在', '不收拾',
+  '不拴绳', '不牵绳', '有意见', '不愿意', '分摊', '自己协商', '围起来', '管不了', '不同意', '合理吗', '堆在', '不收拾',
 ];
 
 /** Asking whom to turn to (押金纠纷该找谁, 邻里纠纷可以找社区调解吗): a question unless mediation is asked for. */
@@ -142,7 +150,8 @@ export const NOTICE_CUES: readonly string[] = [
   '各楼长', '千万别信', '谨防', '注意防', '安全提示', '下班前统计', '需要的(可以|请|来)', '大家小心', '告诉一声',
   '需要.{0,10}的(居民|住户|老人|朋友|家庭)', '居民朋友', '请.{0,4}居民',
   // lost and found, maintenance notices
-  '失主', '认领', '捡到', '谁丢的', '来领', '需要.{0,6}配合', '请.{0,6}配合', '检修', '请大家谅解', '停用',
+  '失主', '认领', '捡到', '谁丢的', '来领', '谁看(到|见)了?.{0,8}(告诉|说一声|联系)', '看(到|见)的.{0,4}(告诉|说一声|联系)', '给留意', '帮忙留意',
+  '有需要.{0,8}的(可以|请|找)', '找我登记', '需要.{0,6}配合', '请.{0,6}配合', '检修', '请大家谅解', '停用',
 ];
 /** Advertisements and sales posts: chat. */
 export const AD_CUES: readonly string[] = [
@@ -180,7 +189,7 @@ export const RESOLVED_CUES: readonly string[] = [
   '批下来了', '没事了', '虚惊一场', '已经收到', '收到了', '找到了', '已经好了', '好了谢谢', '取消了',
   '不用来了', '已经有人', '有人接了', '自己弄好', '自己修好', '让他弄', '已处理', '已经处理', '到账了', '能用了',
   '来电了', '来水了', '通了', '找着了', '(自己|已经)(换|修|弄|装|通)(上|好)了?', '换上了', '小事一桩', '搞好了',
-  '已经来修', '来修过了', '修过了', '办下来了', '弄开了', '协调好了', '不用麻烦',
+  '已经来修', '来修过了', '修过了', '办下来了', '弄开了', '协调好了', '不用麻烦', '没什么大事', '没大碍', '不要紧',
 ];
 
 /** Thanks, praise, wishes, celebration: chat unless a request is also made. */
@@ -193,7 +202,7 @@ export const SOCIAL_CUES: readonly string[] = [
 export const VOLUNTEER_REPLY_CUES: readonly string[] = [
   '我去吧', '我去$', '我来吧', '我来$', '我可以去', '我有空', '我能去', '我过去', '我马上到', '接单',
   '我在路上', '我这就去',
-  '我一起', '顺便(帮|给)', '我可以帮', '我帮你', '我帮您', '我替你', '要.{0,8}的说一声',
+  '我一起', '顺便(帮|给)', '拼车', '有没有人一起', '我可以帮', '我帮你', '我帮您', '我替你', '要.{0,8}的说一声',
 ];
 
 /** Something is broken or wrong: with a catalogue word, a report the bot should take up. */
@@ -232,17 +241,28 @@ export const URGENT_CUES: readonly string[] = [
   '胸口疼', '出血', '流血', '打了?120', '叫了?救护车', '人不见了', '走丢', '困了.{0,3}人', '困住', '快叫', '爆了', '叫不醒', '冒火花', '火花',
   '烫伤', '烫了', '开水烫', '抽搐', '不行了', '漏电', '报警器.{0,4}响',
   '(老伴|老人|孩子|我爸|我妈|老爷子|老太太|爷爷|奶奶|姥姥|姥爷|老头).{0,4}(找不着|找不到|不见了|没回来)',
+  // nobody answers at a door or phone for days: a welfare check
+  '(敲门|电话).{0,4}没人(应|接)',
 ];
 
 /** Phrases that look urgent but are not (negated urgency). Removed before URGENT_CUES are tried. */
 export const NOT_URGENT_CUES: readonly string[] = [
   '不急', '不着急', '不是很急', '不太急', '不用急', '别着急', '别急', '没那么急', '不紧急', '不算急', '急不急',
-  '不用着急', '着急不', '急诊科', '应急',
+  '不用着急', '着急不', '急诊科', '应急', '不(是|太|怎么|算|用)?(很|太|那么)?着急',
 ];
 
 /** A power cut or heating failure with someone vulnerable alone is an emergency. */
 export const POWER_CUT_CUES: readonly string[] = ['停电', '没电', '跳闸', '断电'];
 export const VULNERABLE_ALONE_CUES: readonly string[] = ['独居', '一个人在家', '一个人住', '老人自己', '瘫', '卧床'];
+
+/**
+ * Emergencies that make a message a request even when it is phrased as a question
+ * (谁家有氧气袋？快！ after 打了120): urgency cues other than a bare 急.
+ */
+export const EMERGENCY_CUES: readonly string[] = [
+  '打了?120', '叫了?救护车', '喘不上气', '叫不醒', '晕倒', '昏迷', '摔倒', '摔了一跤', '起不来', '着火', '起火', '冒烟', '煤气味', '燃气味',
+  '困在', '被困', '淹', '(敲门|电话).{0,4}没人(应|接)',
+];
 
 /** Long formal appeals to officials (the Teddy Cup style): an appeal, not chat. */
 export const APPEAL_CUES: readonly string[] = [
@@ -257,7 +277,7 @@ export const APPEAL_CUES: readonly string[] = [
 export const FIRST_PERSON_CUES: readonly string[] = ['我', '我家', '我妈', '我爸', '我们'];
 
 /** Someone has to come in person: a request without a catalogue word is still a service. */
-export const IN_PERSON_CUES: readonly string[] = ['来人', '上门', '过来', '过去', '来看看', '去看看', '搭把手', '来一趟', '跑一趟'];
+export const IN_PERSON_CUES: readonly string[] = ['帮我去', '替我去', '帮忙去', '来人', '上门', '过来', '过去', '来看看', '去看看', '搭把手', '来一趟', '跑一趟'];
 
 /** Phatic questions that are greetings (吃了没): removed before the question cues are tried. */
 export const GREETING_QUESTIONS: readonly string[] = ['吃了没', '吃了吗', '吃饭了没', '吃饭了吗', '在吗', '睡了吗', '睡了没', '好久不见'];
