@@ -5,7 +5,7 @@ import * as zh from 'chrono-node/zh/hans';
 import { NUMERAL_CLASS, chineseNumber } from './chinese-number.js';
 import { cuePattern, escapeRegExp } from './cue-pattern.js';
 import {
-  APPROX_HOURS, BARE_PART_FOLLOWERS, DAY_PART_ENDS, EVENT_AFTER_DAY, MONTH_END_DEADLINE, CLOCK_COLON, DEADLINE_AFTER, DURATION_BEFORE_DAY_PART, NOT_WEEK_BEFORE, CLOCK_PREFIX_PARTS, DAY_NUMBER_WORDS, DAY_PARTS, GREETING_AFTER_DAY_PART,
+  APPROX_HOURS, BARE_PART_FOLLOWERS, DAY_PART_ENDS, EVENT_AFTER_DAY, MONTH_END_DEADLINE, NOT_DOTTED_DATE_AFTER, CLOCK_COLON, DEADLINE_AFTER, DURATION_BEFORE_DAY_PART, NOT_WEEK_BEFORE, CLOCK_PREFIX_PARTS, DAY_NUMBER_WORDS, DAY_PARTS, GREETING_AFTER_DAY_PART,
   HABITUAL_CUES, HOUR_WORDS, MINUTE_UNIT, MINUTE_WORDS, MONTH_WORD, NEXT_MONTH_WORDS, NOT_CLOCK_BEFORE,
   NOT_DAY_AFTER, RELATIVE_DAYS, TIME_HINT_CHARS, VAGUE_TIME_CUES, WEEKDAY_NAMES, WEEK_PREFIXES, WEEK_WORD,
 } from './vocabulary-time.js';
@@ -75,6 +75,8 @@ const HINT = new RegExp(`[${TIME_HINT_CHARS}]`);
 const CHRONO_HINT = /[0-9]{4}[/.-][0-9]{1,2}|[0-9]{4}年/;
 const MONTH_END_RE = new RegExp(MONTH_END_DEADLINE, 'g');
 const SLASH_DATE_RE = /(?<![0-9/])(1[0-2]|0?[1-9])\/([12][0-9]|3[01]|0?[1-9])(?![0-9/])/g;
+// 6.18上午: month.day, but not a price or a measure (5.5元, 36.5度).
+const DOTTED_DATE_RE = new RegExp(`(?<![0-9.])(1[0-2]|0?[1-9])\\.([12][0-9]|3[01]|0?[1-9])(?![0-9.${NOT_DOTTED_DATE_AFTER}])`, 'g');
 
 function weekdayOf(d: dayjs.Dayjs): number {
   return d.day() === 0 ? 7 : d.day();
@@ -118,7 +120,7 @@ function findDays(text: string, today: dayjs.Dayjs): Day[] {
   for (const m of text.matchAll(MONTH_END_RE)) {
     days.push({ index: m.index!, offset: Math.round(today.endOf('month').startOf('day').diff(today, 'day', true)) });
   }
-  for (const m of text.matchAll(SLASH_DATE_RE)) {
+  for (const m of [...text.matchAll(SLASH_DATE_RE), ...text.matchAll(DOTTED_DATE_RE)]) {
     // 6/20: month/day, the way dates are typed on phones (chrono's zh parser does not read it).
     const month = Number(m[1]);
     const day = Number(m[2]);

@@ -109,7 +109,7 @@ export function matchCategories(text: string, catalogue: CompiledCatalogue): Cat
     let longest = 0;
     for (const k of candidates) {
       if (k.word.length < longest) break;
-      if (i + k.word.length <= coveredUntil || !text.startsWith(k.word, i)) continue;
+      if (i + k.word.length <= coveredUntil || !text.startsWith(k.word, i) || !numberBounded(text, i, k.word)) continue;
       longest = k.word.length;
       coveredUntil = Math.max(coveredUntil, i + longest);
       if (seen.has(k)) {
@@ -136,6 +136,14 @@ export function matchCategories(text: string, catalogue: CompiledCatalogue): Cat
     .sort((a, b) => b.score - a.score || b.sum - a.sum || a.index - b.index)
     .map(({ entry, score, index, positions }) => ({ entry, score, index, positions }));
   return preferByPlace(text, ranked, catalogue);
+}
+
+const DIGIT = /[0-9]/;
+/** A keyword that starts or ends with a digit must not run on into more digits (120 is not in 1201). */
+function numberBounded(text: string, i: number, word: string): boolean {
+  if (DIGIT.test(word[0]!) && i > 0 && DIGIT.test(text[i - 1]!)) return false;
+  const after = text[i + word.length];
+  return !(DIGIT.test(word[word.length - 1]!) && after !== undefined && DIGIT.test(after));
 }
 
 /**

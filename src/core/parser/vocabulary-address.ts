@@ -12,6 +12,10 @@ export const CHINESE_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 1
 export const BUILDING_SUFFIXES: readonly string[] = ['号楼', '#楼', '栋楼', '栋', '幢', '号院', '#', '座'];
 export const FLOOR_OR_BUILDING = '楼';
 export const UNIT_SUFFIXES: readonly string[] = ['单元', '门洞'];
+/** Right after a building, 门 names the unit too (五号楼三门 = 5号楼3单元). */
+export const UNIT_AFTER_BUILDING_SUFFIXES: readonly string[] = ['门'];
+/** A compound (2号院3号楼): when a building follows it, the building is the address. */
+export const COMPOUND_SUFFIX = '号院';
 export const ROOM_SUFFIXES: readonly string[] = ['室', '号房', '号', '户'];
 
 /** A village is `…村`, optionally followed by its group (`三组`, `3组`, `三队`). */

@@ -73,6 +73,9 @@ export const NOT_DAY_AFTER = '楼院栋幢门房床线窗口室铺位车桌屋�
 /** Month-day dates: 6月16号. */
 export const MONTH_WORD = '月';
 
+/** After a dotted number these make it a price or measure (5.5元), not a month.day date. */
+export const NOT_DOTTED_DATE_AFTER = '元块斤米度万%kK个岁平';
+
 /** By the end of this month (月底前要交): a deadline, so the month's last day. */
 export const MONTH_END_DEADLINE = '(?:这个月|本月)?月底(?:之)?前';
 
@@ -108,4 +111,4 @@ export const BARE_PART_FOLLOWERS: readonly string[] = [
 ];
 
 /** Text containing none of these has no time at all (so chrono is never called for it). */
-export const TIME_HINT_CHARS = '天日早晚午周点号月:今明后昨前凌夜';
+export const TIME_HINT_CHARS = '天日早晚午周点号月:今明后昨前凌夜.';
