@@ -201,7 +201,8 @@ export function classifyIntent(input: IntentInput): IntentResult {
     const generic =
       (!strongRequest && question && (!PERSONAL.test(t) || INFO_QUESTION.test(t))) ||
       (SERVICE_EXISTS.test(t) && !personalTask) ||
-      (INFO_QUESTION.test(t) && !PERSONAL_REQUEST.test(t) && !input.hasAddress);
+      // (我是6号楼的 想问问…: a self-introduction does not make it a task unless something is broken)
+      (INFO_QUESTION.test(t) && !PERSONAL_REQUEST.test(t) && (!input.hasAddress || !PROBLEM.test(t)));
     if (!generic) {
       // 我得去医院陪床 谁能帮着喂两天: what directly follows the request cue beats a middling context word.
       const direct = top && top.score <= MEDIUM_KEYWORD_WEIGHT ? requestObject(t, requests, input.categories, DIRECT_OBJECT_DISTANCE) : undefined;

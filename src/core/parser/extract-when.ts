@@ -5,7 +5,7 @@ import * as zh from 'chrono-node/zh/hans';
 import { NUMERAL_CLASS, chineseNumber } from './chinese-number.js';
 import { cuePattern, escapeRegExp } from './cue-pattern.js';
 import {
-  APPROX_HOURS, BARE_PART_FOLLOWERS, DAY_PART_ENDS, EVENT_AFTER_DAY, MONTH_END_DEADLINE, NOT_DOTTED_DATE_AFTER, CLOCK_COLON, DEADLINE_AFTER, DURATION_BEFORE_DAY_PART, NOT_WEEK_BEFORE, CLOCK_PREFIX_PARTS, DAY_NUMBER_WORDS, DAY_PARTS, GREETING_AFTER_DAY_PART,
+  APPROX_HOURS, BARE_PART_FOLLOWERS, DAY_PART_ENDS, EVENT_AFTER_CLOCK, EVENT_AFTER_DAY, MONTH_END_DEADLINE, NOT_DOTTED_DATE_AFTER, CLOCK_COLON, DEADLINE_AFTER, DURATION_BEFORE_DAY_PART, NOT_WEEK_BEFORE, CLOCK_PREFIX_PARTS, DAY_NUMBER_WORDS, DAY_PARTS, GREETING_AFTER_DAY_PART,
   HABITUAL_CUES, HOUR_WORDS, MINUTE_UNIT, MINUTE_WORDS, MONTH_WORD, NEXT_MONTH_WORDS, NOT_CLOCK_BEFORE,
   NOT_DAY_AFTER, RELATIVE_DAYS, TIME_HINT_CHARS, VAGUE_TIME_CUES, WEEKDAY_NAMES, WEEK_PREFIXES, WEEK_WORD,
 } from './vocabulary-time.js';
@@ -40,6 +40,8 @@ interface Day {
 }
 interface Clock {
   index: number;
+  /** Where the clock expression ends. */
+  end: number;
   /** 3点前: a deadline, so only its date counts. */
   deadline: boolean;
   hour: number;
@@ -153,7 +155,7 @@ function findClocks(text: string): Clock[] {
     const end = m.index! + m[0].length;
     if (habitualBefore(text, m.index! - (prefix ? 1 : 0))) continue;
     const deadline = DEADLINE_AFTER.some((w) => text.startsWith(w, end));
-    clocks.push({ index: m.index!, deadline, hour, minute, ...(prefix ? { part: prefix } : {}) });
+    clocks.push({ index: m.index!, end, deadline, hour, minute, ...(prefix ? { part: prefix } : {}) });
   }
   return clocks;
 }
@@ -241,6 +243,8 @@ export function extractWhen(text: string, now: number, options: { dayWordsOnly?:
     }
   }
   const clock = clocks.find((c) => !future || c.index >= future.index - 1) ?? clocks[0];
+  // 路灯晚上十点就灭了: with no day word, a clock followed by 就 dates the problem.
+  if (!future && clock && text.startsWith(EVENT_AFTER_CLOCK, clock.end)) return null;
   let date = future ? today.add(future.offset, 'day') : today;
   if (!clock || clock.deadline) return date.format('YYYY-MM-DD');
   // The part of day closest before the clock (明天下午3点), else the day word's own (今晚7点).

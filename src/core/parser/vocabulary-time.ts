@@ -96,6 +96,8 @@ export const VAGUE_TIME_CUES: readonly string[] = [
 
 /** Habitual times describe a problem, not when help is wanted (每天下午, 天天晚上). */
 export const HABITUAL_CUES: readonly string[] = ['天天', '每天', '每晚', '每周', '经常', '总是', '老是', '一到'];
+/** After a clock time this tells when something happens (晚上十点就灭了), not when help is wanted. */
+export const EVENT_AFTER_CLOCK = '就';
 /** After a day word these make it the time of an event (今天又漏了), not a wanted time. */
 export const EVENT_AFTER_DAY = '又刚已才';
 /** Before 周 these make it a count of weeks (一周一次), not a weekday. */
