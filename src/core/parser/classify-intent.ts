@@ -83,8 +83,15 @@ export interface IntentResult {
 }
 
 function all(re: RegExp, text: string): RegExpExecArray[] {
+  // An exec loop: cheaper than spreading matchAll on the hot path.
   re.lastIndex = 0;
-  return [...text.matchAll(re)];
+  const out: RegExpExecArray[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
 }
 
 /** How many times a global cue pattern matches, without collecting the matches. */
@@ -166,12 +173,13 @@ export function classifyIntent(input: IntentInput): IntentResult {
     if (!later) return { intent: 'chat', confidence: 0.85, rule: 'resolved' };
   }
 
+  const problem = PROBLEM.test(t);
   const dScore = disputeScore(t);
   // 押金纠纷该找谁 / 邻里纠纷可以找社区调解吗: asks whom to turn to, not yet for mediation.
   const whomToAsk = WHOM_TO_ASK.test(t) && !MEDIATION_ASK.test(t);
   const party = COUNTERPARTY.test(t);
   // 电梯天天坏 物业到底管不管: a broken shared facility with no other party is a report, not a dispute.
-  const facilityReport = !party && top?.entry.kind === 'proxy' && PROBLEM.test(t);
+  const facilityReport = !party && top?.entry.kind === 'proxy' && problem;
   if (!whomToAsk && !facilityReport && (dScore >= 3 || (dScore >= 2 && party))) {
     return { intent: 'dispute', confidence: Math.min(0.95, 0.6 + dScore * 0.07), rule: 'dispute' };
   }
@@ -197,12 +205,12 @@ export function classifyIntent(input: IntentInput): IntentResult {
   if (anyRequest) {
     // 社区能帮忙交电费吗: asks whether the service exists, with no personal task.
     // 我想问一下 医保卡能给家里人用吗: an information question with no personal request cue.
-    const personalTask = PERSONAL_REQUEST.test(t) || input.hasAddress || PERSONAL_NEED.test(t) || (FIRST_PERSON.test(t) && PROBLEM.test(t));
+    const personalTask = PERSONAL_REQUEST.test(t) || input.hasAddress || PERSONAL_NEED.test(t) || (FIRST_PERSON.test(t) && problem);
     const generic =
       (!strongRequest && question && (!PERSONAL.test(t) || INFO_QUESTION.test(t))) ||
       (SERVICE_EXISTS.test(t) && !personalTask) ||
       // (我是6号楼的 想问问…: a self-introduction does not make it a task unless something is broken)
-      (INFO_QUESTION.test(t) && !PERSONAL_REQUEST.test(t) && (!input.hasAddress || !PROBLEM.test(t)));
+      (INFO_QUESTION.test(t) && !PERSONAL_REQUEST.test(t) && (!input.hasAddress || !problem));
     if (!generic) {
       // 我得去医院陪床 谁能帮着喂两天: what directly follows the request cue beats a middling context word.
       const direct = top && top.score <= MEDIUM_KEYWORD_WEIGHT ? requestObject(t, requests, input.categories, DIRECT_OBJECT_DISTANCE) : undefined;
@@ -237,13 +245,13 @@ export function classifyIntent(input: IntentInput): IntentResult {
   if (formal && appeals >= 1) return { intent: dScore >= 2 ? 'dispute' : 'question', confidence: 0.5, rule: 'appeal' };
 
   // 隔壁养了两条大狗 天天叫 还不拴绳: complaints about a neighbour's conduct, no request, nothing broken.
-  if (!formal && !anyRequest && !PROBLEM.test(t) && COUNTERPARTY.test(t) && count(DISPUTE_WEAK, t) >= 2 && !SOCIAL.test(t)) {
+  if (!formal && !anyRequest && !problem && COUNTERPARTY.test(t) && count(DISPUTE_WEAK, t) >= 2 && !SOCIAL.test(t)) {
     return { intent: 'dispute', confidence: 0.6, rule: 'dispute-conduct' };
   }
 
   if (SOCIAL.test(t) || past.length > 0) return { intent: 'chat', confidence: 0.8, rule: 'social-or-past' };
 
-  if (top && PROBLEM.test(t) && !long) {
+  if (top && problem && !long) {
     // A bare report (3号楼2单元501水管漏了): a request the bot takes up, a little less surely.
     const confidence = 0.6 + (input.hasAddress ? 0.1 : 0) + (top.score >= 3 ? 0.02 : -0.05);
     return { intent: top.entry.kind, confidence: clamp(confidence), rule: 'report' };

@@ -11,6 +11,8 @@ interface CompiledKeyword {
   word: string;
   weight: number;
   entry: CatalogueEntry;
+  /** Starts or ends with a digit (120): must not run on into more digits. */
+  digitEdge?: boolean;
 }
 
 /** A catalogue prepared for matching: merged with the defaults, keywords weighted. */
@@ -83,6 +85,7 @@ export function compileCatalogue(custom?: readonly CatalogueEntry[]): CompiledCa
     byFirstChar.set(k.word[0]!, list);
   }
   for (const list of byFirstChar.values()) list.sort((a, b) => b.word.length - a.word.length);
+  for (const k of keywords) if (DIGIT.test(k.word[0]!) || DIGIT.test(k.word[k.word.length - 1]!)) k.digitEdge = true;
   const compiled = { entries: [...merged.values()], keywords, byFirstChar };
   cache.set(source, compiled);
   return compiled;
@@ -109,7 +112,7 @@ export function matchCategories(text: string, catalogue: CompiledCatalogue): Cat
     let longest = 0;
     for (const k of candidates) {
       if (k.word.length < longest) break;
-      if (i + k.word.length <= coveredUntil || !text.startsWith(k.word, i) || !numberBounded(text, i, k.word)) continue;
+      if (i + k.word.length <= coveredUntil || !text.startsWith(k.word, i) || (k.digitEdge && !numberBounded(text, i, k.word))) continue;
       longest = k.word.length;
       coveredUntil = Math.max(coveredUntil, i + longest);
       if (seen.has(k)) {
