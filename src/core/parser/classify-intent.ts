@@ -194,7 +194,7 @@ export function classifyIntent(input: IntentInput): IntentResult {
   }
   // 能帮我看一下明天停不停电吗: asks about a notice or schedule, nothing broken at the writer's home.
   if (question && !formal && SCHEDULE_TOPIC.test(t) && !PROBLEM.test(t.replace(SCHEDULE_TOPIC_G, ' ')) && !input.hasAddress) {
-    return { intent: 'question', confidence: 0.75, rule: 'info-topic' };
+    return { intent: 'question', confidence: 0.75, rule: 'schedule-question' };
   }
   // 今天帮忙搬家的小伙子太给力了 谢谢: thanks with only a generic 帮忙 is praise, not a request.
   if (!strongRequest && !question && SOCIAL.test(t) && !formal) return { intent: 'chat', confidence: 0.8, rule: 'thanks' };
