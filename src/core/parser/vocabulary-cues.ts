@@ -22,6 +22,8 @@ export const REQUEST_CUES: readonly string[] = [
   '谁有车', '谁家有车', '帮把手', '(希望|请|麻烦|催|催催)物业', '有车.{0,4}(拉|送|捎)', '(拉|捎|送)一趟', '来就行', '过来就行', '快叫', '赶紧叫', '帮忙叫', '叫个',
   '有人(会|能|可以)(修|来|帮|弄|通|换|去)', '能不能.{0,8}(修|换|弄|处理|清|刷|通|装|安排|改)',
   '给.{0,6}(?<redup>[剪修换擦洗通弄补理])\\k<redup>',
+  // 谁在附近能去敲敲门 / 能找个开锁的吗 / 有会修的吗: asking for a person who can come
+  '谁.{0,6}(能|可以)(去|来|过去|过来)', '找个(开锁|修|师傅|电工|会|懂)', '有会(修|弄|通|换|看)',
 ];
 
 /** Right before a request cue these deny it (不用麻烦你们了, 别来了). */
@@ -211,7 +213,7 @@ export const SOCIAL_CUES: readonly string[] = [
 export const VOLUNTEER_REPLY_CUES: readonly string[] = [
   '我去吧', '我去$', '我来吧', '我来$', '我可以去', '我有空', '我能去', '我过去', '我马上到', '接单',
   '我在路上', '我这就去',
-  '我一起', '顺便(帮|给)', '拼车', '有没有人一起', '我可以帮', '我帮你', '我帮您', '我替你', '要.{0,8}的说一声',
+  '我一起', '顺便(帮|给)', '拼车', '有没有人.{0,6}一起', '我可以帮', '我帮你', '我帮您', '我替你', '要.{0,8}的说一声',
 ];
 
 /** Something is broken or wrong: with a catalogue word, a report the bot should take up. */
@@ -250,8 +252,8 @@ export const URGENT_CUES: readonly string[] = [
   '胸口疼', '出血', '流血', '站不起来', '打了?120', '叫了?救护车', '人不见了', '走丢', '困了.{0,3}人', '困住', '快叫', '爆了', '叫不醒', '冒火花', '火花',
   '烫伤', '烫了', '开水烫', '抽搐', '不行了', '漏电', '报警器.{0,4}响',
   '(老伴|老人|孩子|我爸|我妈|老爷子|老太太|爷爷|奶奶|姥姥|姥爷|老头).{0,4}(找不着|找不到|不见了|没回来)',
-  // nobody answers at a door or phone for days: a welfare check
-  '(敲门|电话).{0,4}没人(应|接)',
+  // nobody answers at a door or phone for days: a welfare check (电话打了一上午都没人接)
+  '(敲门|电话).{0,8}没人(应|接)',
 ];
 
 /** Phrases that look urgent but are not (negated urgency). Removed before URGENT_CUES are tried. */
@@ -270,7 +272,9 @@ export const VULNERABLE_ALONE_CUES: readonly string[] = ['独居', '一个人在
  */
 export const EMERGENCY_CUES: readonly string[] = [
   '打了?120', '叫了?救护车', '喘不上气', '叫不醒', '晕倒', '昏迷', '摔倒', '摔了一跤', '起不来', '着火', '起火', '冒烟', '煤气味', '燃气味',
-  '困在', '被困', '淹', '(敲门|电话).{0,4}没人(应|接)',
+  '困在', '被困', '淹', '(敲门|电话).{0,8}没人(应|接)',
+  // a burst pipe spraying now (水管爆了 总阀在哪关啊)
+  '(水管|管子|管道|暖气片?).{0,3}爆',
 ];
 
 /** Long formal appeals to officials (the Teddy Cup style): an appeal, not chat. */
