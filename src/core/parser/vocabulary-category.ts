@@ -17,7 +17,9 @@ const WEAK = [
   '超市', '卫生', '轮椅', '楼道', '残疾人', '充值', '欠费', '开关', '没人接', '摔了', '搬',
   '收拾', '清理', '代收', '代发', '黑灯瞎火', '买', '手机', '行李', '拎', '不会用', '安装', '坏了', '不好使', '不热', '学校', '找找', '发票', '营业厅', '绿化', '外墙', '水池', '线路', '电路', '洗澡', '瘫', '卧床',
   // context, not the service: 孩子在外地, 我给跑腿费, 晚上遛弯, 家里的狗
-  '跑腿费', '跑腿钱', '遛弯', '狗', '猫', '激活', '老太太', '老爷子', '作业', '大门', '现金', '手机银行', '浇不上', '浇地', '陪床', '骨折', '麦子', '玉米', '庄稼', '材料', '抬杆', '炕',
+  '跑腿费', '跑腿钱', '遛弯', '浇不了',
+  // 陪护 says someone stays with a patient; where (医院/住院 or 老人 at home) names the service
+  '陪护', '狗', '猫', '激活', '老太太', '老爷子', '作业', '大门', '现金', '手机银行', '浇不上', '浇地', '陪床', '骨折', '麦子', '玉米', '庄稼', '材料', '抬杆', '炕',
 ];
 
 /** Words that name the service itself. */
@@ -48,6 +50,10 @@ const DECISIVE: Readonly<Record<string, number>> = {
   找不着: 4,
   抬不动: 4, 扛不动: 4, 拿不动: 4, 提不动: 4, 扛不上去: 4, 搬不上去: 4, 拉回来: 4,
   煤气味: 4, 燃气味: 4, 天然气味: 4,
+  // shared facilities that are never a household's own (a 排水沟 or 化粪池 behind a village house may be): 水渠堵了…能派人来清一下吗 is property maintenance
+  水渠: 4, 充电桩: 4,
+  // minding the flat while a fitter comes (明天装空调的师傅要来 谁能帮我在家看一下门): the minding is the service
+  看家: 4, 替我在家: 4, 在家看一下门: 4, 在家看下门: 4, 在家等一下师傅: 4,
   着火: 5, 起火: 5, 冒烟: 5, 失火: 5, 公共管道: 5, 主管道: 5, 下水主管: 5,
   // The copying is the service, the document only its object (户口本 / 出生证明 复印三份: copy_print).
   复印: 4, 打印: 4, 扫描: 4, 彩印: 4,
@@ -71,7 +77,7 @@ export const KEYWORD_WEIGHTS: Readonly<Record<string, number>> = {
  * maintenance (shared facilities): 全村的自来水管子冻裂了 is shared, 我家茅房的水箱 is not.
  */
 export const SHARED_PLACE_WORDS: readonly string[] = [
-  '楼道', '地下室', '公共', '全村', '全组', '我们村', '我们组', '村里的', '好几家', '好几户', '[一二三四五六七八九十0-9]组的', '[几两三四五]户', '整栋', '整个单元', '各家', '单元门口', '楼顶', '顶楼',
+  '楼道', '地下室', '公共', '全村', '全组', '我们村', '我们组', '村里的', '好几家', '好几户', '[一二三四五六七八九十0-9]组的', '[几两三四五]户', '整栋', '整个单元', '各家', '单元门口', '楼顶', '顶楼', '公用',
 ];
 /** Weaker shared places: they settle a close call but do not make a home repair a shared one on their own. */
 export const SHARED_AREA_WORDS: readonly string[] = ['小区', '院里', '院子里', '村口'];

@@ -22,6 +22,8 @@ export const REQUEST_CUES: readonly string[] = [
   '谁有车', '谁家有车', '帮把手', '(希望|请|麻烦|催|催催)物业', '有车.{0,4}(拉|送|捎)', '(拉|捎|送)一趟', '来就行', '过来就行', '快叫', '赶紧叫', '帮忙叫', '叫个',
   '有人(会|能|可以)(修|来|帮|弄|通|换|去)', '能不能.{0,8}(修|换|弄|处理|清|刷|通|装|安排|改)',
   '给.{0,6}(?<redup>[剪修换擦洗通弄补理])\\k<redup>',
+  // 谁在附近能去敲敲门 / 能找个开锁的吗 / 有会修的吗: asking for a person who can come
+  '谁.{0,6}(能|可以)(去|来|过去|过来)', '找个(开锁|修|师傅|电工|会|懂)', '有会(修|弄|通|换|看)',
 ];
 
 /** Right before a request cue these deny it (不用麻烦你们了, 别来了). */
@@ -53,7 +55,9 @@ export const QUESTION_CUES: readonly string[] = [
   '(?<anota>[^\\s不没能可])[不没]\\k<anota>',
   '多大', '多少(?!钱我)', '能领', '好办法', '什么办法', '有什么', '是不是', '对不对', '行不行', '能不能用',
   '了没有', '好了没', '谁负责', '谁管', '谁赔', '谁值班', '问个事', '问点事', '(?<![前这好])几[寸张份块次岁]',
-  '哪里', '哪儿', '哪个', '在哪', '去哪', '多少钱', '要钱不', '收费', '收钱', '是否', '能否',
+  '哪里', '哪儿', '哪个', '在哪', '去哪', '多少钱', '要钱不',
+  // 收费 / 收钱 ask only as a question (物业天天收费 is a complaint): 收费吗, 怎么收费, 收费标准
+  '收费(?=[吗不么嘛呢?]|标准|多少|贵)', '(怎么|咋|如何)收(费|钱)', '收钱(?=[吗不么嘛呢?])', '是否', '能否',
   '该找谁', '找谁', '是找', '还是找', '还是', '有没有.{0,12}服务', '有懂的', '谁知道', '谁懂',
   '需要什么', '要带什么', '需要带', '需要本人', '要本人', '什么材料', '什么手续', '流程', '条件',
   '可以吗', '行吗', '能.{0,10}吗', '吗(?!啡)', '么(?=[\\s?,.!]|$)', '呢(?=[\\s?,.!]|$)', '(?<![也都还就并可])不(?=[\\s?,.!]|$)', '没[?]?$', '[?]',
@@ -91,7 +95,12 @@ export const ADVICE_CUES: readonly string[] = [
 ];
 
 /** 能帮我问问都需要啥吗: asks someone to find out what a procedure needs; a question when nothing else is asked. */
-export const ASK_INFO_CUES: readonly string[] = ['帮我问问?(一下)?.{0,10}(需要什么|要什么|什么材料|什么手续|准备什么)'];
+export const ASK_INFO_CUES: readonly string[] = [
+  '帮我问问?(一下)?.{0,10}(需要什么|要什么|什么材料|什么手续|准备什么)',
+  // 帮我姥姥问问 她户口迁过来以后 养老金还在那边领吗: a relayed yes/no question about a rule is information;
+  // 帮俺问问 危房改造款啥时候能下来 chases the writer's own case with the office (proxy), so only a closing 吗/么/呢
+  '帮[我俺]?[^\\s,.!?]{0,3}问(问|一下|下)[\\s,.!?].*(吗|么|呢|[?])[\\s,.!?]*$',
+];
 
 /** `啥时候来都行` is not a question: removed before the question cues are tried. */
 export const NOT_QUESTION_CUES: readonly string[] = [
@@ -113,6 +122,8 @@ export const DISPUTE_STRONG_CUES: readonly string[] = [
   '占了', '占俩', '霸占', '侵占', '私占', '泼水', '油烟全冲', '也不接', '不挪',
   '调委会', '人民调解', '赔偿', '索赔', '拖欠', '欠款', '讨要', '起诉', '争执', '争吵', '协商未果',
   '不肯', '拒不', '拒绝赔', '闹事', '闹矛盾', '管不管', '管一下', '管管',
+  // a rhetorical 'is this fair' about someone's decision (房东说等秋天再修 这合理吗)
+  '这(样|么做|么办)?(合理|公平|像话)吗',
   // asking for mediation
   '协调一下', '协调协调', '帮.{0,4}协调', '给.{0,2}协调', '劝劝', '做做工作', '做.{0,2}思想工作', '主持公道', '能管吗', '能不能管',
   // what the other party does
@@ -202,7 +213,7 @@ export const SOCIAL_CUES: readonly string[] = [
 export const VOLUNTEER_REPLY_CUES: readonly string[] = [
   '我去吧', '我去$', '我来吧', '我来$', '我可以去', '我有空', '我能去', '我过去', '我马上到', '接单',
   '我在路上', '我这就去',
-  '我一起', '顺便(帮|给)', '拼车', '有没有人一起', '我可以帮', '我帮你', '我帮您', '我替你', '要.{0,8}的说一声',
+  '我一起', '顺便(帮|给)', '拼车', '有没有人.{0,6}一起', '我可以帮', '我帮你', '我帮您', '我替你', '要.{0,8}的说一声',
 ];
 
 /** Something is broken or wrong: with a catalogue word, a report the bot should take up. */
@@ -238,11 +249,11 @@ export const URGENT_CUES: readonly string[] = [
   '急', '马上', '赶紧', '赶快', '快来', '快点', '立刻', '立即', '危险', '淹', '摔倒', '摔了一跤',
   '跌倒', '起不来', '晕倒', '昏倒', '昏迷', '不省人事', '煤气味', '燃气味', '天然气味', '漏气', '煤气泄漏',
   '着火', '起火', '失火', '冒烟', '烧起来', '困人', '困在', '关在电梯', '被困', '救命', '喘不上气',
-  '胸口疼', '出血', '流血', '打了?120', '叫了?救护车', '人不见了', '走丢', '困了.{0,3}人', '困住', '快叫', '爆了', '叫不醒', '冒火花', '火花',
+  '胸口疼', '出血', '流血', '站不起来', '打了?120', '叫了?救护车', '人不见了', '走丢', '困了.{0,3}人', '困住', '快叫', '爆了', '叫不醒', '冒火花', '火花',
   '烫伤', '烫了', '开水烫', '抽搐', '不行了', '漏电', '报警器.{0,4}响',
   '(老伴|老人|孩子|我爸|我妈|老爷子|老太太|爷爷|奶奶|姥姥|姥爷|老头).{0,4}(找不着|找不到|不见了|没回来)',
-  // nobody answers at a door or phone for days: a welfare check
-  '(敲门|电话).{0,4}没人(应|接)',
+  // nobody answers at a door or phone for days: a welfare check (电话打了一上午都没人接)
+  '(敲门|电话).{0,8}没人(应|接)',
 ];
 
 /** Phrases that look urgent but are not (negated urgency). Removed before URGENT_CUES are tried. */
@@ -261,7 +272,9 @@ export const VULNERABLE_ALONE_CUES: readonly string[] = ['独居', '一个人在
  */
 export const EMERGENCY_CUES: readonly string[] = [
   '打了?120', '叫了?救护车', '喘不上气', '叫不醒', '晕倒', '昏迷', '摔倒', '摔了一跤', '起不来', '着火', '起火', '冒烟', '煤气味', '燃气味',
-  '困在', '被困', '淹', '(敲门|电话).{0,4}没人(应|接)',
+  '困在', '被困', '淹', '(敲门|电话).{0,8}没人(应|接)',
+  // a burst pipe spraying now (水管爆了 总阀在哪关啊)
+  '(水管|管子|管道|暖气片?).{0,3}爆',
 ];
 
 /** Long formal appeals to officials (the Teddy Cup style): an appeal, not chat. */
