@@ -1,5 +1,7 @@
 /** The shape of a deployment's config file, validated with zod. Pure: no file access here. */
 import { z } from 'zod';
+import { checkMediationConfig, mediationConfigSchema } from './mediation-config.js';
+import { checkCouncilConfig, councilConfigSchema } from './council-config.js';
 
 const id = z.string().min(1);
 /** Room ids must contain `@` (how WeChat and the puppets tell rooms from contacts). */
@@ -51,6 +53,13 @@ export const configSchema = z
         maxTextLength: z.number().int().min(50).max(5000).default(500),
       })
       .prefault({}),
+    // ── mediation (万家和) and neighbourhood council (睦邻议事会), issue 8: see mediation-config.ts, council-config.ts
+    mediation: mediationConfigSchema,
+    council: councilConfigSchema,
+  })
+  .superRefine((c, ctx) => {
+    checkMediationConfig(c, ctx);
+    checkCouncilConfig(c, ctx);
   })
   .superRefine((c, ctx) => {
     const keys = new Set(c.catalogue.map((e) => e.key));

@@ -1,0 +1,303 @@
+/**
+ * The neighbourhood council (睦邻议事会): 提出 → 商议 → 决议 → 落实监督 → 结果评价. The topic model,
+ * its stage machine with an audit trail, the vote count and decision, the summary of views, and
+ * what falls due. Pure: time comes in as `now`.
+ */
+import type { CouncilConfig } from './council-config.js';
+import { excerpt, maskPhonesIn } from './privacy.js';
+import { ABSTAIN_OPTIONS, AGAINST_OPTIONS, AGAINST_WORDS, FOR_WORDS } from './vocabulary-council.js';
+
+export type TopicStage =
+  | 'raised' // 提出
+  | 'discussing' // 商议: the window is open
+  | 'discussed' // 商议 closed, summary posted
+  | 'voting' // 决议: the vote is open
+  | 'decided' // 决议: passed, waiting for tasks
+  | 'not_passed' // 决议: turned down, no quorum or no majority
+  | 'implementing' // 落实监督
+  | 'evaluating' // 结果评价: the group rates the result
+  | 'evaluated'; // done
+
+export type TopicAction =
+  | 'raise'
+  | 'open_discussion'
+  | 'close_discussion'
+  | 'open_vote'
+  | 'pass'
+  | 'turn_down'
+  | 'add_task'
+  | 'progress'
+  | 'finish_task'
+  | 'all_done'
+  | 'close_rating';
+
+/** One line of a topic's audit trail. */
+export interface TopicStep {
+  action: TopicAction;
+  from: TopicStage | null;
+  to: TopicStage;
+  by: string;
+  at: number;
+  note?: string;
+}
+
+export type Stance = 'for' | 'against' | 'other';
+
+export interface TopicComment {
+  /** The message id: a message delivered twice is kept once. */
+  msgId: string;
+  by: string;
+  at: number;
+  text: string;
+  stance: Stance;
+  /** Stage when it was said: the summary counts what was said while the window was open. */
+  stage: TopicStage;
+}
+
+export interface Ballot {
+  option: string;
+  at: number;
+  /** How many times this voter changed their vote. */
+  changes: number;
+}
+
+export interface VoteResult {
+  counts: Record<string, number>;
+  voters: number;
+  members: number;
+  quorumMet: boolean;
+  /** The option with a majority, or null. */
+  winner: string | null;
+  outcome: 'passed' | 'rejected' | 'no_quorum' | 'no_majority';
+}
+
+export interface Vote {
+  options: string[];
+  openedBy: string;
+  openedAt: number;
+  deadline: number;
+  /** Contact id → ballot: one vote per person, the last one counts. */
+  ballots: Record<string, Ballot>;
+  result: VoteResult | null;
+}
+
+export interface TopicTask {
+  /** Shown as `#T{topic}-{n}`. */
+  n: number;
+  ownerId: string;
+  ownerName: string;
+  text: string;
+  due: number;
+  createdBy: string;
+  createdAt: number;
+  doneAt: number | null;
+  progress: { by: string; at: number; text: string }[];
+}
+
+export interface Topic {
+  /** Shown as `#T{id}`; numbered apart from orders and cases. */
+  id: number;
+  gridId: string;
+  roomId: string;
+  title: string;
+  raisedBy: string;
+  raisedByName: string;
+  stage: TopicStage;
+  createdAt: number;
+  updatedAt: number;
+  discussion: { openedBy: string; opensAt: number; closesAt: number; summary: ViewSummary | null } | null;
+  comments: TopicComment[];
+  vote: Vote | null;
+  tasks: TopicTask[];
+  /** Contact id → 1–5, once every task is done. */
+  ratings: Record<string, { score: number; at: number; note?: string }>;
+  evaluation: { opensAt: number; closesAt: number; average: number | null; count: number } | null;
+  history: TopicStep[];
+}
+
+/** `null` target: the stage does not change (a step inside a stage, kept in the record). */
+const RULES: Record<TopicAction, { from: readonly TopicStage[]; to: TopicStage | null }> = {
+  raise: { from: [], to: 'raised' },
+  open_discussion: { from: ['raised', 'discussed', 'not_passed'], to: 'discussing' },
+  close_discussion: { from: ['discussing'], to: 'discussed' },
+  open_vote: { from: ['raised', 'discussing', 'discussed', 'not_passed'], to: 'voting' },
+  pass: { from: ['voting'], to: 'decided' },
+  turn_down: { from: ['voting'], to: 'not_passed' },
+  add_task: { from: ['decided', 'implementing'], to: 'implementing' },
+  progress: { from: ['implementing'], to: null },
+  finish_task: { from: ['implementing'], to: null },
+  all_done: { from: ['implementing'], to: 'evaluating' },
+  close_rating: { from: ['evaluating'], to: 'evaluated' },
+};
+
+/** Whether `action` is allowed at `stage`. @example canTopicTransition('voting', 'pass') // true */
+export function canTopicTransition(stage: TopicStage, action: TopicAction): boolean {
+  return RULES[action].from.includes(stage);
+}
+
+export type TopicResult = { ok: true; topic: Topic } | { ok: false; code: 'NOT_ALLOWED'; from: TopicStage; action: TopicAction };
+
+/**
+ * Applies one step, returning a new topic with the audit line appended, or the refusal.
+ * @example applyTopicAction(t, 'open_discussion', 'staff-liu', now, { patch: { discussion } }).ok
+ */
+export function applyTopicAction(t: Topic, action: TopicAction, by: string, at: number, extra: { note?: string; patch?: Partial<Topic> } = {}): TopicResult {
+  if (!canTopicTransition(t.stage, action)) return { ok: false, code: 'NOT_ALLOWED', from: t.stage, action };
+  const to = RULES[action].to ?? t.stage;
+  const line: TopicStep = { action, from: t.stage, to, by, at, ...(extra.note ? { note: extra.note } : {}) };
+  return { ok: true, topic: { ...t, ...extra.patch, stage: to, updatedAt: at, history: [...t.history, line] } };
+}
+
+/** A new topic with its first audit line. */
+export function newTopic(f: Pick<Topic, 'id' | 'gridId' | 'roomId' | 'title' | 'raisedBy' | 'raisedByName'>, at: number): Topic {
+  return {
+    ...f,
+    stage: 'raised',
+    createdAt: at,
+    updatedAt: at,
+    discussion: null,
+    comments: [],
+    vote: null,
+    tasks: [],
+    ratings: {},
+    evaluation: null,
+    history: [{ action: 'raise', from: null, to: 'raised', by: f.raisedBy, at, note: f.title }],
+  };
+}
+
+/** Stages in which a topic is still going. */
+export function isTopicOpen(t: Pick<Topic, 'stage'>): boolean {
+  return t.stage !== 'evaluated' && t.stage !== 'not_passed';
+}
+
+// ── discussion ──────────────────────────────────────────────────────
+
+/**
+ * The stance of a discussion message: against words win over for words (不同意 contains 同意).
+ * @example classifyStance('我同意,但要先问清楚费用') // 'for'
+ */
+export function classifyStance(text: string): Stance {
+  if (AGAINST_WORDS.some((w) => text.includes(w))) return 'against';
+  if (FOR_WORDS.some((w) => text.includes(w))) return 'for';
+  return 'other';
+}
+
+/** Masks what a group must not see in a quoted view: phones, room numbers, @-mentions. */
+export function maskForGroup(text: string): string {
+  return maskPhonesIn(text)
+    .replace(/@[^\s@\u2005]+[\s\u2005]?/g, '')
+    .replace(/(单元|号楼|栋|号院)\s*(\d{3,4})(室|号)?/g, (_m, a: string) => `${a}**`)
+    .replace(/(?<!\d)\d{3,4}(室|号房)/g, '**$1')
+    .trim();
+}
+
+export interface ViewSummary {
+  total: number;
+  for: number;
+  against: number;
+  other: number;
+  /** A few short quotes, masked, no names: one per stance first. */
+  excerpts: string[];
+}
+
+/**
+ * Counts the views and picks a few short, masked quotes (no names).
+ * @example summariseViews(comments).for // 7
+ */
+export function summariseViews(comments: readonly Pick<TopicComment, 'text' | 'stance'>[], maxExcerpts = 3, maxChars = 24): ViewSummary {
+  const s: ViewSummary = { total: comments.length, for: 0, against: 0, other: 0, excerpts: [] };
+  for (const c of comments) s[c.stance]++;
+  const picked = new Set<number>();
+  // One of each stance first, then the rest in order, so the quotes show the range of views.
+  for (const stance of ['for', 'against', 'other'] as const) {
+    const i = comments.findIndex((c, k) => c.stance === stance && !picked.has(k) && maskForGroup(c.text).length > 0);
+    if (i >= 0 && picked.size < maxExcerpts) picked.add(i);
+  }
+  for (let k = 0; k < comments.length && picked.size < maxExcerpts; k++) if (maskForGroup(comments[k]!.text)) picked.add(k);
+  s.excerpts = [...picked].sort((a, b) => a - b).map((k) => excerpt(maskForGroup(comments[k]!.text), maxChars));
+  return s;
+}
+
+// ── voting ──────────────────────────────────────────────────────────
+
+/**
+ * Matches what a voter wrote to an option: the option itself, or its number (1, 2, …).
+ * @example matchOption(['同意', '反对', '弃权'], '2') // '反对'
+ */
+export function matchOption(options: readonly string[], said: string): string | null {
+  const t = said.trim().toLowerCase();
+  if (!t) return null;
+  const exact = options.find((o) => o.toLowerCase() === t);
+  if (exact) return exact;
+  if (/^\d$/.test(t)) return options[Number(t) - 1] ?? null;
+  return null;
+}
+
+/**
+ * Counts the ballots and decides: the quorum is a share of the group's members who voted (at
+ * least `quorum`), the winner needs more than `majority` of the votes cast, abstentions included.
+ * @example tallyVote(vote, 12, { quorum: 0.5, majority: 0.5 }).outcome // 'passed'
+ */
+export function tallyVote(vote: Pick<Vote, 'options' | 'ballots'>, members: number, rule: Pick<CouncilConfig, 'quorum' | 'majority'>): VoteResult {
+  const counts: Record<string, number> = Object.fromEntries(vote.options.map((o) => [o, 0]));
+  for (const b of Object.values(vote.ballots)) if (b.option in counts) counts[b.option]!++;
+  const voters = Object.values(counts).reduce((a, b) => a + b, 0);
+  const base = Math.max(members, voters);
+  const quorumMet = voters > 0 && voters >= rule.quorum * base;
+  const contenders = vote.options.filter((o) => !ABSTAIN_OPTIONS.includes(o));
+  const top = Math.max(0, ...contenders.map((o) => counts[o]!));
+  const leaders = contenders.filter((o) => counts[o] === top && top > 0);
+  const winner = leaders.length === 1 && top > rule.majority * voters ? leaders[0]! : null;
+  const outcome = !quorumMet ? 'no_quorum' : !winner ? 'no_majority' : AGAINST_OPTIONS.includes(winner) ? 'rejected' : 'passed';
+  return { counts, voters, members: base, quorumMet, winner, outcome };
+}
+
+// ── tasks and what falls due ────────────────────────────────────────
+
+/** `#T2-1`. */
+export function taskKey(topicId: number, n: number): string {
+  return `${topicId}-${n}`;
+}
+
+export type TopicDue =
+  | { kind: 'close_discussion'; topicId: number }
+  | { kind: 'close_vote'; topicId: number }
+  | { kind: 'close_rating'; topicId: number }
+  | { kind: 'remind_task' | 'task_overdue' | 'escalate_task'; topicId: number; n: number; key: string };
+
+/**
+ * What is due on the topics at `now`, given which one-off notices were already sent.
+ * @example dueTopicJobs(topics, now, config.council, (k) => sent.has(k))
+ */
+export function dueTopicJobs(topics: Iterable<Topic>, now: number, cfg: Pick<CouncilConfig, 'remindBeforeHours' | 'escalateAfterHours'>, wasSent: (key: string) => boolean): TopicDue[] {
+  const out: TopicDue[] = [];
+  const H = 3_600_000;
+  for (const t of topics) {
+    if (t.stage === 'discussing' && t.discussion && now >= t.discussion.closesAt) out.push({ kind: 'close_discussion', topicId: t.id });
+    if (t.stage === 'voting' && t.vote && now >= t.vote.deadline) out.push({ kind: 'close_vote', topicId: t.id });
+    if (t.stage === 'evaluating' && t.evaluation && now >= t.evaluation.closesAt) out.push({ kind: 'close_rating', topicId: t.id });
+    if (t.stage !== 'implementing') continue;
+    for (const task of t.tasks) {
+      if (task.doneAt !== null) continue;
+      const k = taskKey(t.id, task.n);
+      const escalate = `council:escalate:${k}`;
+      const overdue = `council:overdue:${k}`;
+      const remind = `council:remind:${k}`;
+      // Only the most advanced notice that is due: a bot that was down does not post all three at once.
+      if (now >= task.due + cfg.escalateAfterHours * H) {
+        if (!wasSent(escalate)) out.push({ kind: 'escalate_task', topicId: t.id, n: task.n, key: escalate });
+      } else if (now >= task.due) {
+        if (!wasSent(overdue)) out.push({ kind: 'task_overdue', topicId: t.id, n: task.n, key: overdue });
+      } else if (cfg.remindBeforeHours > 0 && now >= task.due - cfg.remindBeforeHours * H && task.createdAt < task.due - cfg.remindBeforeHours * H) {
+        if (!wasSent(remind)) out.push({ kind: 'remind_task', topicId: t.id, n: task.n, key: remind });
+      }
+    }
+  }
+  return out;
+}
+
+/** Average of the ratings, one decimal; null when nobody rated. @example averageRating({ a: { score: 4 }, b: { score: 5 } }) // 4.5 */
+export function averageRating(ratings: Record<string, { score: number }>): number | null {
+  const xs = Object.values(ratings).map((r) => r.score);
+  return xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null;
+}
