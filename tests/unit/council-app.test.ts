@@ -64,6 +64,8 @@ describe('商议: the discussion window', () => {
   it('keeps views with the topic silently and posts a summary when the window closes', async () => {
     const { say, tick, topic, clock } = app();
     await say('res-wang', '议题 5号楼加装电梯', { talkerName: '王阿姨' });
+    // A view given as soon as the topic is posted counts too.
+    expect(await say('res-e', '#T1 早该装了')).toEqual([]);
     const open = await say('staff-liu', '/讨论 #T1 3天', { roomId: STAFF });
     const closesAt = clock.t + 3 * D;
     expect(texts(to(open, G1))[0]).toMatch(/^#T1「5号楼加装电梯」开始商议,06-13\(周六\) 09:30截止。请回复「#T1 您的意见」/);
@@ -77,15 +79,15 @@ describe('商议: the discussion window', () => {
     expect(texts(await say('res-x', '#T1 同意', { roomId: G2 }))).toEqual(['#T1 是一网格的议题,只有本群成员可以发表意见。']);
     // Privately a member is told the view was kept.
     expect(texts(await say('res-a', '#T1 补充一句:希望公开账目', { roomId: null }))).toEqual(['已记下您对 #T1 的意见。']);
-    expect(topic().comments).toHaveLength(5);
+    expect(topic().comments).toHaveLength(6);
 
     expect(await tick(closesAt - 1000)).toEqual([]);
     const summary = await tick(closesAt);
     expect(texts(summary)).toEqual([
-      '#T1「5号楼加装电梯」商议结束:共5条意见,同意2、反对1、其他2。摘录:「我同意, 但要先问清费用怎么分摊」「不同意,我家一楼用不上 138****5678」「什么时候开会?」',
+      '#T1「5号楼加装电梯」商议结束:共6条意见,同意2、反对1、其他3。摘录:「早该装了」「我同意, 但要先问清费用怎么分摊」「不同意,我家一楼用不上 138****5678」',
     ]);
     expect(to(summary, G1)).toHaveLength(1);
-    expect(topic()).toMatchObject({ stage: 'discussed', discussion: { summary: { total: 5, for: 2, against: 1, other: 2 } } });
+    expect(topic()).toMatchObject({ stage: 'discussed', discussion: { summary: { total: 6, for: 2, against: 1, other: 3 } } });
     expect(await tick(closesAt + 60_000)).toEqual([]);
   });
 

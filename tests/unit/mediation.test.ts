@@ -95,9 +95,9 @@ describe('what falls due on cases', () => {
 
   it('tells staff once when the top level runs out', () => {
     const c = aCase({ level: 3, levelSince: T0 });
-    const jobs = dueCaseJobs([c], T0 + 400 * H, config, none);
-    expect(jobs).toEqual([{ kind: 'overdue_at_top', caseId: 3, key: `mediation:overdue:3:3:${T0}` }]);
-    expect(dueCaseJobs([c], T0 + 400 * H, config, (k) => k === jobs[0]!.key)).toEqual([]);
+    const key = `mediation:overdue:3:3:${T0}`;
+    expect(dueCaseJobs([c], T0 + 400 * H, config, none)).toEqual([{ kind: 'overdue_at_top', caseId: 3, key }]);
+    expect(dueCaseJobs([c], T0 + 400 * H, config, (k) => k === key)).toEqual([]);
   });
 
   it('asks the complainant a week after an agreement, once', () => {

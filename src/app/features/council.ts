@@ -244,7 +244,9 @@ class Council implements Feature {
   /** Closes the window, keeps the summary with the topic and posts it to the group. */
   private closeDiscussion(turn: Turn, t: Topic, by: string): Topic {
     const d = t.discussion!;
-    const said = t.comments.filter((c) => c.stage === 'discussing');
+    // Views since the topic was raised (the raise post invites them) or since the last window closed.
+    const since = t.history.filter((h) => h.action === 'close_discussion').at(-1)?.at ?? -Infinity;
+    const said = t.comments.filter((c) => c.at > since && (c.stage === 'raised' || c.stage === 'discussing' || c.stage === 'not_passed'));
     const summary = summariseViews(said);
     const r = applyTopicAction(t, 'close_discussion', by, turn.now, {
       note: N.discussionClosed(summary),
