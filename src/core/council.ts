@@ -92,7 +92,12 @@ export interface TopicTask {
   createdAt: number;
   doneAt: number | null;
   progress: { by: string; at: number; text: string }[];
+  /** When each reminder or escalation went out: each goes out once. */
+  notices: Partial<Record<TaskNotice, number>>;
 }
+
+/** Before the deadline (the owner), at it (owner and grid workers), after it (staff and the chief). */
+export type TaskNotice = 'remind' | 'overdue' | 'escalate';
 
 export interface Topic {
   /** Shown as `#T{id}`; numbered apart from orders and cases. */
@@ -254,24 +259,30 @@ export function tallyVote(vote: Pick<Vote, 'options' | 'ballots'>, members: numb
 
 // ── tasks and what falls due ────────────────────────────────────────
 
-/** `#T2-1`. */
-export function taskKey(topicId: number, n: number): string {
-  return `${topicId}-${n}`;
-}
-
 export type TopicDue =
   | { kind: 'close_discussion'; topicId: number }
   | { kind: 'close_vote'; topicId: number }
   | { kind: 'close_rating'; topicId: number }
-  | { kind: 'remind_task' | 'task_overdue' | 'escalate_task'; topicId: number; n: number; key: string };
+  | { kind: 'task_notice'; topicId: number; n: number; notice: TaskNotice };
+
+type NoticeRule = Pick<CouncilConfig, 'remindBeforeHours' | 'escalateAfterHours'>;
+const H = 3_600_000;
+
+/** When each notice of a task is due; no reminder for a task given less time than the reminder lead. */
+function noticeTimes(task: TopicTask, cfg: NoticeRule): [TaskNotice, number][] {
+  const remindAt = task.due - cfg.remindBeforeHours * H;
+  const times: [TaskNotice, number][] = [];
+  if (cfg.remindBeforeHours > 0 && task.createdAt < remindAt) times.push(['remind', remindAt]);
+  times.push(['overdue', task.due], ['escalate', task.due + cfg.escalateAfterHours * H]);
+  return times;
+}
 
 /**
- * What is due on the topics at `now`, given which one-off notices were already sent.
- * @example dueTopicJobs(topics, now, config.council, (k) => sent.has(k))
+ * What is due on the topics at `now` (each task records the notices it got, so none goes twice).
+ * @example dueTopicJobs(topics, now, config.council) // [{ kind: 'close_vote', topicId: 2 }]
  */
-export function dueTopicJobs(topics: Iterable<Topic>, now: number, cfg: Pick<CouncilConfig, 'remindBeforeHours' | 'escalateAfterHours'>, wasSent: (key: string) => boolean): TopicDue[] {
+export function dueTopicJobs(topics: Iterable<Topic>, now: number, cfg: NoticeRule): TopicDue[] {
   const out: TopicDue[] = [];
-  const H = 3_600_000;
   for (const t of topics) {
     if (t.stage === 'discussing' && t.discussion && now >= t.discussion.closesAt) out.push({ kind: 'close_discussion', topicId: t.id });
     if (t.stage === 'voting' && t.vote && now >= t.vote.deadline) out.push({ kind: 'close_vote', topicId: t.id });
@@ -279,21 +290,34 @@ export function dueTopicJobs(topics: Iterable<Topic>, now: number, cfg: Pick<Cou
     if (t.stage !== 'implementing') continue;
     for (const task of t.tasks) {
       if (task.doneAt !== null) continue;
-      const k = taskKey(t.id, task.n);
-      const escalate = `council:escalate:${k}`;
-      const overdue = `council:overdue:${k}`;
-      const remind = `council:remind:${k}`;
       // Only the most advanced notice that is due: a bot that was down does not post all three at once.
-      if (now >= task.due + cfg.escalateAfterHours * H) {
-        if (!wasSent(escalate)) out.push({ kind: 'escalate_task', topicId: t.id, n: task.n, key: escalate });
-      } else if (now >= task.due) {
-        if (!wasSent(overdue)) out.push({ kind: 'task_overdue', topicId: t.id, n: task.n, key: overdue });
-      } else if (cfg.remindBeforeHours > 0 && now >= task.due - cfg.remindBeforeHours * H && task.createdAt < task.due - cfg.remindBeforeHours * H) {
-        if (!wasSent(remind)) out.push({ kind: 'remind_task', topicId: t.id, n: task.n, key: remind });
-      }
+      const due = noticeTimes(task, cfg).filter(([, at]) => now >= at).at(-1);
+      if (due && task.notices[due[0]] === undefined) out.push({ kind: 'task_notice', topicId: t.id, n: task.n, notice: due[0] });
     }
   }
   return out;
+}
+
+/**
+ * The next moment after `now` when something falls due on the topics, or null.
+ * @example nextTopicDueAt(topics, now, config.council) // the earliest window, deadline or task notice ahead
+ */
+export function nextTopicDueAt(topics: Iterable<Topic>, now: number, cfg: NoticeRule): number | null {
+  let best: number | null = null;
+  const consider = (t: number | undefined) => {
+    if (t !== undefined && t > now && (best === null || t < best)) best = t;
+  };
+  for (const t of topics) {
+    if (t.stage === 'discussing') consider(t.discussion?.closesAt);
+    if (t.stage === 'voting') consider(t.vote?.deadline);
+    if (t.stage === 'evaluating') consider(t.evaluation?.closesAt);
+    if (t.stage !== 'implementing') continue;
+    for (const task of t.tasks) {
+      if (task.doneAt !== null) continue;
+      for (const [notice, at] of noticeTimes(task, cfg)) if (task.notices[notice] === undefined) consider(at);
+    }
+  }
+  return best;
 }
 
 /** Average of the ratings, one decimal; null when nobody rated. @example averageRating({ a: { score: 4 }, b: { score: 5 } }) // 4.5 */

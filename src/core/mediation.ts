@@ -57,6 +57,8 @@ export interface MediationCase {
   outcome: string | null;
   closedAt: number | null;
   followUpAskedAt: number | null;
+  /** When staff were told the top level's time ran out (cleared when the case moves or reopens). */
+  overdueNotifiedAt: number | null;
   history: CaseStep[];
 }
 
@@ -107,7 +109,10 @@ export function applyCaseAction(
 }
 
 /** A new case at `level`, with its first audit line. */
-export function newCase(fields: Omit<MediationCase, 'status' | 'levelSince' | 'createdAt' | 'updatedAt' | 'outcome' | 'closedAt' | 'followUpAskedAt' | 'history'>, at: number): MediationCase {
+export function newCase(
+  fields: Omit<MediationCase, 'status' | 'levelSince' | 'createdAt' | 'updatedAt' | 'outcome' | 'closedAt' | 'followUpAskedAt' | 'overdueNotifiedAt' | 'history'>,
+  at: number,
+): MediationCase {
   return {
     ...fields,
     status: 'open',
@@ -117,6 +122,7 @@ export function newCase(fields: Omit<MediationCase, 'status' | 'levelSince' | 'c
     outcome: null,
     closedAt: null,
     followUpAskedAt: null,
+    overdueNotifiedAt: null,
     history: [{ action: 'open', from: null, to: 'open', by: fields.complainantId, at, level: fields.level }],
   };
 }
@@ -175,24 +181,21 @@ export function followUpAt(c: Pick<MediationCase, 'closedAt'>, m: MediationConfi
 /** Something the clock makes due on a case. */
 export type CaseDue =
   | { kind: 'escalate'; caseId: number; to: number }
-  /** Time ran out at the top of the ladder: staff are told once per level stay. */
-  | { kind: 'overdue_at_top'; caseId: number; key: string }
+  /** Time ran out at the top of the ladder: staff are told once per stay at that level. */
+  | { kind: 'overdue_at_top'; caseId: number }
   | { kind: 'ask_follow_up'; caseId: number };
 
 /**
- * What is due on the cases at `now`, given which one-off notices were already sent.
- * @example dueCaseJobs(cases, now, config, (k) => sent.has(k)) // [{ kind: 'escalate', caseId: 3, to: 1 }]
+ * What is due on the cases at `now` (each case records what was done, so nothing is done twice).
+ * @example dueCaseJobs(cases, now, config) // [{ kind: 'escalate', caseId: 3, to: 1 }]
  */
-export function dueCaseJobs(cases: Iterable<MediationCase>, now: number, ctx: LadderContext, wasSent: (key: string) => boolean): CaseDue[] {
+export function dueCaseJobs(cases: Iterable<MediationCase>, now: number, ctx: LadderContext): CaseDue[] {
   const out: CaseDue[] = [];
   for (const c of cases) {
     if (c.status === 'open' && now >= limitEndsAt(c, ctx.mediation)) {
       const to = nextLevel(ctx, c.gridId, c.level);
       if (to !== null) out.push({ kind: 'escalate', caseId: c.id, to });
-      else {
-        const key = `mediation:overdue:${c.id}:${c.level}:${c.levelSince}`;
-        if (!wasSent(key)) out.push({ kind: 'overdue_at_top', caseId: c.id, key });
-      }
+      else if (c.overdueNotifiedAt === null) out.push({ kind: 'overdue_at_top', caseId: c.id });
     }
     if (c.status === 'agreed' && c.followUpAskedAt === null) {
       const at = followUpAt(c, ctx.mediation);
@@ -210,4 +213,20 @@ export function ageDays(since: number, now: number): number {
 /** Attempts recorded at the current level and in all. */
 export function attemptCount(c: MediationCase): number {
   return c.history.filter((h) => h.action === 'attempt').length;
+}
+
+/**
+ * The next moment after `now` when something falls due on the cases, or null.
+ * @example nextCaseDueAt(cases, now, config) // the earliest level limit or follow-up still ahead
+ */
+export function nextCaseDueAt(cases: Iterable<MediationCase>, now: number, ctx: LadderContext): number | null {
+  let best: number | null = null;
+  const consider = (t: number | null) => {
+    if (t !== null && t > now && (best === null || t < best)) best = t;
+  };
+  for (const c of cases) {
+    if (c.status === 'open' && c.overdueNotifiedAt === null) consider(limitEndsAt(c, ctx.mediation));
+    if (c.status === 'agreed' && c.followUpAskedAt === null) consider(followUpAt(c, ctx.mediation));
+  }
+  return best;
 }

@@ -224,6 +224,7 @@ describe('落实监督 and 结果评价', () => {
     expect(texts(to(esc, STAFF))).toEqual(['#T1-2(一网格·议题「5号楼加装电梯」)超期未完成:统计各户意见,负责人李师傅,06-20(周六) 12:00到期。请赵网格长督办。']);
     expect(to(esc, 'chief-zhao')).toHaveLength(1);
     expect(await tick(due2 + 48 * H)).toEqual([]);
+    expect(topic().tasks[1]!.notices).toEqual({ remind: due2 - 24 * H, overdue: due2, escalate: due2 + 24 * H });
 
     expect(texts(await say('res-b', '进展 #T1-1 我来帮忙'))).toEqual(['#T1-1 只有负责人或工作人员可以更新。']);
     const prog = await say('vol-zhang', '进展 #T1-1 已联系两家公司', { roomId: null });

@@ -1,6 +1,6 @@
 import { T0 } from '../helpers/fixtures.js';
 import {
-  applyTopicAction, averageRating, canTopicTransition, classifyStance, dueTopicJobs, maskForGroup, matchOption, newTopic,
+  applyTopicAction, averageRating, canTopicTransition, classifyStance, dueTopicJobs, maskForGroup, matchOption, newTopic, nextTopicDueAt,
   summariseViews, tallyVote, type Ballot, type Topic, type TopicTask,
 } from '../../src/core/council.js';
 import { leadingScore, parseCouncilCommand, splitDeadline, taskRef, topicRef } from '../../src/core/council-commands.js';
@@ -112,34 +112,41 @@ describe('the summary of views', () => {
 });
 
 describe('what falls due on topics', () => {
-  const none = () => false;
   const cfg = { remindBeforeHours: 24, escalateAfterHours: 24 };
-  const task: TopicTask = { n: 1, ownerId: 'vol-zhang', ownerName: '张师傅', text: '联系电梯公司', due: T0 + 100 * H, createdBy: 'staff-liu', createdAt: T0, doneAt: null, progress: [] };
+  const task: TopicTask = { n: 1, ownerId: 'vol-zhang', ownerName: '张师傅', text: '联系电梯公司', due: T0 + 100 * H, createdBy: 'staff-liu', createdAt: T0, doneAt: null, progress: [], notices: {} };
 
   it('closes the discussion window, the vote and the rating at their times', () => {
     const d = topic({ stage: 'discussing', discussion: { openedBy: 'x', opensAt: T0, closesAt: T0 + 72 * H, summary: null } });
-    expect(dueTopicJobs([d], T0 + 72 * H - 1, cfg, none)).toEqual([]);
-    expect(dueTopicJobs([d], T0 + 72 * H, cfg, none)).toEqual([{ kind: 'close_discussion', topicId: 2 }]);
+    expect(dueTopicJobs([d], T0 + 72 * H - 1, cfg)).toEqual([]);
+    expect(nextTopicDueAt([d], T0, cfg)).toBe(T0 + 72 * H);
+    expect(dueTopicJobs([d], T0 + 72 * H, cfg)).toEqual([{ kind: 'close_discussion', topicId: 2 }]);
     const v = topic({ stage: 'voting', vote: { options: ['同意'], openedBy: 'x', openedAt: T0, deadline: T0 + H, ballots: {}, result: null } });
-    expect(dueTopicJobs([v], T0 + H, cfg, none)).toEqual([{ kind: 'close_vote', topicId: 2 }]);
+    expect(dueTopicJobs([v], T0 + H, cfg)).toEqual([{ kind: 'close_vote', topicId: 2 }]);
     const e = topic({ stage: 'evaluating', evaluation: { opensAt: T0, closesAt: T0 + H, average: null, count: 0 } });
-    expect(dueTopicJobs([e], T0 + H, cfg, none)).toEqual([{ kind: 'close_rating', topicId: 2 }]);
+    expect(dueTopicJobs([e], T0 + H, cfg)).toEqual([{ kind: 'close_rating', topicId: 2 }]);
+    expect(nextTopicDueAt([d, v, e], T0, cfg)).toBe(T0 + H);
   });
 
-  it('reminds the owner before the deadline, tells the grid at it, escalates after it', () => {
+  it('reminds the owner before the deadline, tells the grid at it, escalates after it, each once', () => {
     const t = topic({ stage: 'implementing', tasks: [task] });
-    expect(dueTopicJobs([t], T0 + 75 * H, cfg, none)).toEqual([]);
-    expect(dueTopicJobs([t], T0 + 76 * H, cfg, none)).toEqual([{ kind: 'remind_task', topicId: 2, n: 1, key: 'council:remind:2-1' }]);
-    expect(dueTopicJobs([t], T0 + 100 * H, cfg, none)).toEqual([{ kind: 'task_overdue', topicId: 2, n: 1, key: 'council:overdue:2-1' }]);
-    expect(dueTopicJobs([t], T0 + 124 * H, cfg, none)).toEqual([{ kind: 'escalate_task', topicId: 2, n: 1, key: 'council:escalate:2-1' }]);
-    expect(dueTopicJobs([t], T0 + 124 * H, cfg, (k) => k === 'council:escalate:2-1')).toEqual([]);
+    const notice = (n: string) => [{ kind: 'task_notice', topicId: 2, n: 1, notice: n }];
+    expect(dueTopicJobs([t], T0 + 75 * H, cfg)).toEqual([]);
+    expect(nextTopicDueAt([t], T0 + 75 * H, cfg)).toBe(T0 + 76 * H);
+    expect(dueTopicJobs([t], T0 + 76 * H, cfg)).toEqual(notice('remind'));
+    expect(dueTopicJobs([t], T0 + 100 * H, cfg)).toEqual(notice('overdue'));
+    expect(dueTopicJobs([t], T0 + 124 * H, cfg)).toEqual(notice('escalate'));
+    const escalated = topic({ stage: 'implementing', tasks: [{ ...task, notices: { escalate: T0 + 124 * H } }] });
+    expect(dueTopicJobs([escalated], T0 + 200 * H, cfg)).toEqual([]);
+    const reminded = topic({ stage: 'implementing', tasks: [{ ...task, notices: { remind: T0 + 76 * H } }] });
+    expect(nextTopicDueAt([reminded], T0 + 77 * H, cfg)).toBe(T0 + 100 * H);
   });
 
   it('does not remind a task created inside the reminder window, nor a done one', () => {
     const late = { ...task, createdAt: T0 + 90 * H };
-    expect(dueTopicJobs([topic({ stage: 'implementing', tasks: [late] })], T0 + 95 * H, cfg, none)).toEqual([]);
+    expect(dueTopicJobs([topic({ stage: 'implementing', tasks: [late] })], T0 + 95 * H, cfg)).toEqual([]);
     const done = { ...task, doneAt: T0 + H };
-    expect(dueTopicJobs([topic({ stage: 'implementing', tasks: [done] })], T0 + 200 * H, cfg, none)).toEqual([]);
+    expect(dueTopicJobs([topic({ stage: 'implementing', tasks: [done] })], T0 + 200 * H, cfg)).toEqual([]);
+    expect(nextTopicDueAt([topic({ stage: 'implementing', tasks: [done] })], T0, cfg)).toBeNull();
   });
 
   it('averages the ratings to one decimal', () => {

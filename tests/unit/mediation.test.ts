@@ -1,6 +1,6 @@
 import { demoConfig, T0 } from '../helpers/fixtures.js';
 import {
-  applyCaseAction, canCaseTransition, dueCaseJobs, firstLevel, limitEndsAt, mediatorsAt, newCase, nextLevel, type MediationCase,
+  applyCaseAction, canCaseTransition, dueCaseJobs, firstLevel, limitEndsAt, mediatorsAt, newCase, nextCaseDueAt, nextLevel, type MediationCase,
 } from '../../src/core/mediation.js';
 import { caseRef, parseMediationCommand, readFollowUpAnswer } from '../../src/core/mediation-commands.js';
 import { parseConfig } from '../../src/config/load-config.js';
@@ -84,31 +84,34 @@ describe('the case state machine', () => {
 });
 
 describe('what falls due on cases', () => {
-  const none = () => false;
-
   it('climbs when the level time limit passes without an agreement', () => {
     const c = aCase();
     expect(limitEndsAt(c, config.mediation)).toBe(T0 + 48 * H);
-    expect(dueCaseJobs([c], T0 + 48 * H - 1, config, none)).toEqual([]);
-    expect(dueCaseJobs([c], T0 + 48 * H, config, none)).toEqual([{ kind: 'escalate', caseId: 3, to: 1 }]);
+    expect(nextCaseDueAt([c], T0, config)).toBe(T0 + 48 * H);
+    expect(dueCaseJobs([c], T0 + 48 * H - 1, config)).toEqual([]);
+    expect(dueCaseJobs([c], T0 + 48 * H, config)).toEqual([{ kind: 'escalate', caseId: 3, to: 1 }]);
   });
 
   it('tells staff once when the top level runs out', () => {
     const c = aCase({ level: 3, levelSince: T0 });
-    const key = `mediation:overdue:3:3:${T0}`;
-    expect(dueCaseJobs([c], T0 + 400 * H, config, none)).toEqual([{ kind: 'overdue_at_top', caseId: 3, key }]);
-    expect(dueCaseJobs([c], T0 + 400 * H, config, (k) => k === key)).toEqual([]);
+    expect(dueCaseJobs([c], T0 + 400 * H, config)).toEqual([{ kind: 'overdue_at_top', caseId: 3 }]);
+    const told = { ...c, overdueNotifiedAt: T0 + 400 * H };
+    expect(dueCaseJobs([told], T0 + 800 * H, config)).toEqual([]);
+    expect(nextCaseDueAt([told], T0, config)).toBeNull();
   });
 
   it('asks the complainant a week after an agreement, once', () => {
     const c = aCase({ status: 'agreed', closedAt: T0 });
-    expect(dueCaseJobs([c], T0 + 7 * 24 * H - 1, config, none)).toEqual([]);
-    expect(dueCaseJobs([c], T0 + 7 * 24 * H, config, none)).toEqual([{ kind: 'ask_follow_up', caseId: 3 }]);
-    expect(dueCaseJobs([{ ...c, followUpAskedAt: T0 + 7 * 24 * H }], T0 + 9 * 24 * H, config, none)).toEqual([]);
+    expect(nextCaseDueAt([c], T0, config)).toBe(T0 + 7 * 24 * H);
+    expect(dueCaseJobs([c], T0 + 7 * 24 * H - 1, config)).toEqual([]);
+    expect(dueCaseJobs([c], T0 + 7 * 24 * H, config)).toEqual([{ kind: 'ask_follow_up', caseId: 3 }]);
+    expect(dueCaseJobs([{ ...c, followUpAskedAt: T0 + 7 * 24 * H }], T0 + 9 * 24 * H, config)).toEqual([]);
   });
 
   it('leaves failed and held cases alone', () => {
-    expect(dueCaseJobs([aCase({ status: 'failed' }), aCase({ id: 4, status: 'held' })], T0 + 1000 * H, config, none)).toEqual([]);
+    const quiet = [aCase({ status: 'failed' }), aCase({ id: 4, status: 'held' })];
+    expect(dueCaseJobs(quiet, T0 + 1000 * H, config)).toEqual([]);
+    expect(nextCaseDueAt(quiet, T0, config)).toBeNull();
   });
 });
 

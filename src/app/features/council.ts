@@ -8,8 +8,8 @@
  * privately; writing in the group (a vote included) makes one a member.
  */
 import {
-  applyTopicAction, averageRating, classifyStance, dueTopicJobs, isTopicOpen, matchOption, newTopic, summariseViews,
-  tallyVote, type Topic, type TopicAction, type TopicTask,
+  applyTopicAction, averageRating, classifyStance, dueTopicJobs, isTopicOpen, matchOption, newTopic, nextTopicDueAt,
+  summariseViews, tallyVote, type TaskNotice, type Topic, type TopicAction, type TopicTask,
 } from '../../core/council.js';
 import { leadingScore, parseCouncilCommand, splitDeadline, type CouncilCommand } from '../../core/council-commands.js';
 import { parseDuration, resolveDeadline } from '../../core/resolve-deadline.js';
@@ -20,7 +20,7 @@ import type { ContactRecord } from '../records.js';
 import type { Feature, Turn } from '../turn.js';
 
 /** Store collections of this feature. */
-export const COUNCIL_COLLECTIONS = { topics: 'topics', members: 'council-members', sent: 'sent', meta: 'meta', contacts: 'contacts' } as const;
+export const COUNCIL_COLLECTIONS = { topics: 'topics', members: 'council-members', meta: 'meta', contacts: 'contacts' } as const;
 const COUNTER = 'topic';
 /** Views kept per topic: enough for any real discussion, bounded for a flood. */
 const MAX_COMMENTS = 500;
@@ -351,7 +351,7 @@ class Council implements Feature {
     if (due <= turn.now) return turn.reply(M.deadlinePast());
     const task: TopicTask = {
       n: t.tasks.length + 1, ownerId: owner.id, ownerName: owner.name, text, due,
-      createdBy: turn.who, createdAt: turn.now, doneAt: null, progress: [],
+      createdBy: turn.who, createdAt: turn.now, doneAt: null, progress: [], notices: {},
     };
     const r = applyTopicAction(t, 'add_task', turn.who, turn.now, { note: N.taskAdded(t, task), patch: { tasks: [...t.tasks, task] } });
     if (!r.ok) return turn.reply(M.notNow(t, 'add_task'));
@@ -416,8 +416,7 @@ class Council implements Feature {
   // ── the clock ──────────────────────────────────────────────────────
 
   due(turn: Turn): void {
-    const sent = (k: string) => this.store.get(COUNCIL_COLLECTIONS.sent, k) !== undefined;
-    const jobs = dueTopicJobs([...this.store.values<Topic>(COUNCIL_COLLECTIONS.topics)], turn.now, this.cfg, sent);
+    const jobs = dueTopicJobs([...this.store.values<Topic>(COUNCIL_COLLECTIONS.topics)], turn.now, this.cfg);
     for (const job of jobs) {
       const t = this.topic(job.topicId)!;
       switch (job.kind) {
@@ -430,20 +429,26 @@ class Council implements Feature {
         case 'close_rating':
           this.closeRating(turn, t);
           break;
-        default: {
+        case 'task_notice': {
           const task = t.tasks.find((x) => x.n === job.n)!;
-          this.taskNotice(turn, t, task, job.kind);
-          this.store.put(COUNCIL_COLLECTIONS.sent, job.key, turn.now);
+          this.taskNotice(turn, t, task, job.notice);
+          const noted = { ...task, notices: { ...task.notices, [job.notice]: turn.now } };
+          this.save({ ...t, tasks: t.tasks.map((x) => (x.n === job.n ? noted : x)) });
+          break;
         }
       }
     }
   }
 
+  nextDueAt(now: number): number | null {
+    return nextTopicDueAt(this.store.values<Topic>(COUNCIL_COLLECTIONS.topics), now, this.cfg);
+  }
+
   /** Reminded and escalated like orders: the owner before the deadline, the grid worker at it, staff after. */
-  private taskNotice(turn: Turn, t: Topic, task: TopicTask, kind: 'remind_task' | 'task_overdue' | 'escalate_task'): void {
+  private taskNotice(turn: Turn, t: Topic, task: TopicTask, kind: TaskNotice): void {
     const grid = this.app.dir.grid(t.gridId);
-    if (kind === 'remind_task') return this.post(turn, t, M.taskReminder(t, task), [task.ownerId]);
-    if (kind === 'task_overdue') {
+    if (kind === 'remind') return this.post(turn, t, M.taskReminder(t, task), [task.ownerId]);
+    if (kind === 'overdue') {
       const workers = grid?.workerIds ?? [];
       return this.post(turn, t, M.taskOverdue(t, task, workers.map((w) => this.app.nameOf(w))), [task.ownerId, ...workers]);
     }

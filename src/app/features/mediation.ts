@@ -6,7 +6,7 @@
  */
 import { parseCommand } from '../../core/commands.js';
 import {
-  applyCaseAction, attemptCount, ageDays, dueCaseJobs, firstLevel, mediatorsAt, newCase, nextLevel,
+  applyCaseAction, attemptCount, ageDays, dueCaseJobs, firstLevel, mediatorsAt, newCase, nextCaseDueAt, nextLevel,
   type CaseAction, type LadderContext, type MediationCase,
 } from '../../core/mediation.js';
 import { parseMediationCommand, readFollowUpAnswer, type MediationCommand } from '../../core/mediation-commands.js';
@@ -18,7 +18,7 @@ import type { BotApp } from '../bot-app.js';
 import type { Feature, Turn } from '../turn.js';
 
 /** Store collections of this feature. */
-export const MEDIATION_COLLECTIONS = { cases: 'cases', sent: 'sent', meta: 'meta' } as const;
+export const MEDIATION_COLLECTIONS = { cases: 'cases', meta: 'meta' } as const;
 const COUNTER = 'case';
 
 export interface MediationOptions {
@@ -282,7 +282,7 @@ class Mediation implements Feature {
     const from = c.level;
     const r = applyCaseAction(c, action, by, turn.now, {
       note: reason ?? (by === 'bot' ? M.limitPassedNote(this.levelName(from)) : undefined),
-      patch: { level: to, levelSince: turn.now, outcome: null, closedAt: null },
+      patch: { level: to, levelSince: turn.now, outcome: null, closedAt: null, overdueNotifiedAt: null },
     });
     if (!r.ok) return answer(M.notNow(c, action));
     this.save(r.case);
@@ -327,7 +327,7 @@ class Mediation implements Feature {
     }
     const r = applyCaseAction(c, 'reopen', turn.who, turn.now, {
       note: note || undefined,
-      patch: { levelSince: turn.now, closedAt: null, followUpAskedAt: null },
+      patch: { levelSince: turn.now, closedAt: null, followUpAskedAt: null, overdueNotifiedAt: null },
     });
     if (!r.ok) return turn.reply(M.noQuestionPending(c));
     this.save(r.case);
@@ -341,8 +341,7 @@ class Mediation implements Feature {
   // ── the clock ──────────────────────────────────────────────────────
 
   due(turn: Turn): void {
-    const sent = (k: string) => this.store.get(MEDIATION_COLLECTIONS.sent, k) !== undefined;
-    for (const job of dueCaseJobs(this.cases(), turn.now, this.ladder, sent)) {
+    for (const job of dueCaseJobs(this.cases(), turn.now, this.ladder)) {
       const c = this.case(job.caseId)!;
       switch (job.kind) {
         case 'escalate':
@@ -350,7 +349,7 @@ class Mediation implements Feature {
           break;
         case 'overdue_at_top':
           turn.say({ roomId: this.app.config.staffRoomId }, M.topLevelOverdue(c, this.levelName(c.level), this.limitHours(c.level)));
-          this.store.put(MEDIATION_COLLECTIONS.sent, job.key, turn.now);
+          this.save({ ...c, overdueNotifiedAt: turn.now });
           break;
         case 'ask_follow_up': {
           const r = applyCaseAction(c, 'ask', 'bot', turn.now, { patch: { followUpAskedAt: turn.now } });
@@ -361,6 +360,10 @@ class Mediation implements Feature {
         }
       }
     }
+  }
+
+  nextDueAt(now: number): number | null {
+    return nextCaseDueAt(this.store.values<MediationCase>(MEDIATION_COLLECTIONS.cases), now, this.ladder);
   }
 }
 
