@@ -43,7 +43,13 @@ export interface TopicStep {
 
 export type Stance = 'for' | 'against' | 'other';
 
+/**
+ * Views, ballots and ratings are small records of their own (collections `topic-views`,
+ * `topic-ballots`, `topic-ratings`): a vote of 1,600 people then appends 1,600 small lines to the
+ * journal, not 1,600 copies of a growing topic.
+ */
 export interface TopicComment {
+  topicId: number;
   /** The message id: a message delivered twice is kept once. */
   msgId: string;
   by: string;
@@ -55,6 +61,9 @@ export interface TopicComment {
 }
 
 export interface Ballot {
+  topicId: number;
+  /** One ballot per contact id: the last one counts. */
+  by: string;
   option: string;
   at: number;
   /** How many times this voter changed their vote. */
@@ -76,9 +85,16 @@ export interface Vote {
   openedBy: string;
   openedAt: number;
   deadline: number;
-  /** Contact id → ballot: one vote per person, the last one counts. */
-  ballots: Record<string, Ballot>;
   result: VoteResult | null;
+}
+
+/** A member's 1–5 rating of the result; one per contact id, the last one counts. */
+export interface TopicRating {
+  topicId: number;
+  by: string;
+  score: number;
+  at: number;
+  note?: string;
 }
 
 export interface TopicTask {
@@ -111,11 +127,8 @@ export interface Topic {
   createdAt: number;
   updatedAt: number;
   discussion: { openedBy: string; opensAt: number; closesAt: number; summary: ViewSummary | null } | null;
-  comments: TopicComment[];
   vote: Vote | null;
   tasks: TopicTask[];
-  /** Contact id → 1–5, once every task is done. */
-  ratings: Record<string, { score: number; at: number; note?: string }>;
   evaluation: { opensAt: number; closesAt: number; average: number | null; count: number } | null;
   history: TopicStep[];
 }
@@ -161,10 +174,8 @@ export function newTopic(f: Pick<Topic, 'id' | 'gridId' | 'roomId' | 'title' | '
     createdAt: at,
     updatedAt: at,
     discussion: null,
-    comments: [],
     vote: null,
     tasks: [],
-    ratings: {},
     evaluation: null,
     history: [{ action: 'raise', from: null, to: 'raised', by: f.raisedBy, at, note: f.title }],
   };
@@ -241,15 +252,15 @@ export function matchOption(options: readonly string[], said: string): string | 
 /**
  * Counts the ballots and decides: the quorum is a share of the group's members who voted (at
  * least `quorum`), the winner needs more than `majority` of the votes cast, abstentions included.
- * @example tallyVote(vote, 12, { quorum: 0.5, majority: 0.5 }).outcome // 'passed'
+ * @example tallyVote(['同意', '反对', '弃权'], ballots, 12, { quorum: 0.5, majority: 0.5 }).outcome // 'passed'
  */
-export function tallyVote(vote: Pick<Vote, 'options' | 'ballots'>, members: number, rule: Pick<CouncilConfig, 'quorum' | 'majority'>): VoteResult {
-  const counts: Record<string, number> = Object.fromEntries(vote.options.map((o) => [o, 0]));
-  for (const b of Object.values(vote.ballots)) if (b.option in counts) counts[b.option]!++;
+export function tallyVote(options: readonly string[], ballots: Iterable<Pick<Ballot, 'option'>>, members: number, rule: Pick<CouncilConfig, 'quorum' | 'majority'>): VoteResult {
+  const counts: Record<string, number> = Object.fromEntries(options.map((o) => [o, 0]));
+  for (const b of ballots) if (b.option in counts) counts[b.option]!++;
   const voters = Object.values(counts).reduce((a, b) => a + b, 0);
   const base = Math.max(members, voters);
   const quorumMet = voters > 0 && voters >= rule.quorum * base;
-  const contenders = vote.options.filter((o) => !ABSTAIN_OPTIONS.includes(o));
+  const contenders = options.filter((o) => !ABSTAIN_OPTIONS.includes(o));
   const top = Math.max(0, ...contenders.map((o) => counts[o]!));
   const leaders = contenders.filter((o) => counts[o] === top && top > 0);
   const winner = leaders.length === 1 && top > rule.majority * voters ? leaders[0]! : null;
@@ -320,8 +331,8 @@ export function nextTopicDueAt(topics: Iterable<Topic>, now: number, cfg: Notice
   return best;
 }
 
-/** Average of the ratings, one decimal; null when nobody rated. @example averageRating({ a: { score: 4 }, b: { score: 5 } }) // 4.5 */
-export function averageRating(ratings: Record<string, { score: number }>): number | null {
-  const xs = Object.values(ratings).map((r) => r.score);
+/** Average of the ratings, one decimal; null when nobody rated. @example averageRating([{ score: 4 }, { score: 5 }]) // 4.5 */
+export function averageRating(ratings: Iterable<{ score: number }>): number | null {
+  const xs = [...ratings].map((r) => r.score);
   return xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null;
 }

@@ -229,11 +229,11 @@ export const councilMessages = {
   },
 
   // ── the record ─────────────────────────────────────────────────────
-  card(t: Topic, gridName: string, nameOf: (id: string) => string, quorum: number): string {
+  card(t: Topic, gridName: string, nameOf: (id: string) => string, quorum: number, live: { views: number; ballots: number; ratings: number }): string {
     const lines = [`${topicRef(t)} ${excerpt(t.title, 40)}(${gridName})· ${TOPIC_STAGE_NAMES[t.stage]}`, `提出:${t.raisedByName} ${stamp(t.createdAt)}`];
     if (t.discussion) {
       const s = t.discussion.summary;
-      const views = s ? `,意见${s.total}条(同意${s.for}、反对${s.against}、其他${s.other})` : `,已有意见${t.comments.length}条`;
+      const views = s ? `,意见${s.total}条(同意${s.for}、反对${s.against}、其他${s.other})` : `,已有意见${live.views}条`;
       lines.push(`商议:${stamp(t.discussion.opensAt)} 至 ${stamp(t.discussion.closesAt)}${views}`);
     }
     if (t.vote) {
@@ -241,7 +241,7 @@ export const councilMessages = {
       lines.push(
         r
           ? `决议:${tallyLine(r, t.vote.options)},${r.voters}/${r.members}人投票 → ${outcomeText(r, quorum)}`
-          : `决议:表决中(${t.vote.options.join(' / ')}),${formatDeadline(t.vote.deadline)}截止,已有${Object.keys(t.vote.ballots).length}人投票`,
+          : `决议:表决中(${t.vote.options.join(' / ')}),${formatDeadline(t.vote.deadline)}截止,已有${live.ballots}人投票`,
       );
     }
     for (const task of t.tasks) {
@@ -250,8 +250,7 @@ export const councilMessages = {
       lines.push(`落实:${taskRef(t, task)} ${excerpt(task.text, 24)} · ${task.ownerName} · ${state}${last && task.doneAt === null ? ` · 最新进展:${excerpt(last.text, 20)}` : ''}`);
     }
     if (t.evaluation) {
-      const n = Object.keys(t.ratings).length;
-      lines.push(t.stage === 'evaluated' ? `评价:${t.evaluation.average === null ? '没有人打分' : `平均${t.evaluation.average}分(${t.evaluation.count}人)`}` : `评价:进行中,已有${n}人打分,${formatDeadline(t.evaluation.closesAt)}结束`);
+      lines.push(t.stage === 'evaluated' ? `评价:${t.evaluation.average === null ? '没有人打分' : `平均${t.evaluation.average}分(${t.evaluation.count}人)`}` : `评价:进行中,已有${live.ratings}人打分,${formatDeadline(t.evaluation.closesAt)}结束`);
     }
     lines.push('经过:');
     for (const h of t.history.slice(-20)) lines.push(`· ${stamp(h.at)} ${TOPIC_ACTION_NAMES[h.action]} ${nameOf(h.by)}${h.note ? `:${excerpt(h.note, 40)}` : ''}`);

@@ -1,5 +1,5 @@
 import { Simulator, type ScriptStep, type TranscriptLine } from '../../src/adapters/wechaty/simulator.js';
-import type { Topic } from '../../src/core/council.js';
+import type { Ballot, Topic, TopicRating } from '../../src/core/council.js';
 import { demoConfig } from '../helpers/fixtures.js';
 import { botLines, botTexts, G1, STAFF, tmpDir } from '../helpers/sim.js';
 import { playWithClock } from '../helpers/sim-clock.js';
@@ -84,9 +84,11 @@ describe('the neighbourhood council through Wechaty and puppet-mock', () => {
 
     const topic = sim.store.get<Topic>('topics', '1')!;
     expect(topic.stage).toBe('evaluated');
-    expect(topic.vote!.ballots['res-b']).toMatchObject({ option: '弃权', changes: 1 });
-    expect(topic.vote!.ballots['res-x']).toBeUndefined();
-    expect(topic.ratings).toEqual({ 'res-a': expect.objectContaining({ score: 5 }), 'res-b': expect.objectContaining({ score: 4, note: '还行' }) });
+    expect(sim.store.get<Ballot>('topic-ballots', '1|res-b')).toMatchObject({ option: '弃权', changes: 1 });
+    expect(sim.store.get('topic-ballots', '1|res-x')).toBeUndefined();
+    expect(sim.store.size('topic-ballots')).toBe(7);
+    expect([...sim.store.values<TopicRating>('topic-ratings')].map((r) => [r.by, r.score, r.note])).toEqual([['res-a', 5, undefined], ['res-b', 4, '还行']]);
+    expect(sim.store.size('topic-views')).toBe(3);
     expect(topic.history.map((h) => h.action)).toEqual([
       'raise', 'open_discussion', 'close_discussion', 'open_vote', 'pass', 'add_task', 'add_task', 'progress', 'finish_task', 'finish_task', 'all_done', 'close_rating',
     ]);

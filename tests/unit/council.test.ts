@@ -13,8 +13,8 @@ function topic(patch: Partial<Topic> = {}): Topic {
   return { ...newTopic({ id: 2, gridId: 'g1', roomId: 'grid1@chatroom', title: '5号楼加装电梯', raisedBy: 'res-wang', raisedByName: '王阿姨' }, T0), ...patch };
 }
 
-function ballots(...options: string[]): Record<string, Ballot> {
-  return Object.fromEntries(options.map((o, i) => [`p${i}`, { option: o, at: T0, changes: 0 }]));
+function ballots(...options: string[]): Ballot[] {
+  return options.map((o, i) => ({ topicId: 2, by: `p${i}`, option: o, at: T0, changes: 0 }));
 }
 
 describe('the topic stage machine', () => {
@@ -44,35 +44,35 @@ describe('the topic stage machine', () => {
 });
 
 describe('the vote count', () => {
-  const vote = (...o: string[]) => ({ options: ['同意', '反对', '弃权'], ballots: ballots(...o) });
+  const OPTIONS = ['同意', '反对', '弃权'];
 
   it('passes with a quorum and more than half of the votes cast', () => {
-    const r = tallyVote(vote('同意', '同意', '同意', '反对', '弃权'), 8, rule);
+    const r = tallyVote(OPTIONS, ballots('同意', '同意', '同意', '反对', '弃权'), 8, rule);
     expect(r).toEqual({ counts: { 同意: 3, 反对: 1, 弃权: 1 }, voters: 5, members: 8, quorumMet: true, winner: '同意', outcome: 'passed' });
   });
 
   it('counts abstentions in the quorum and in the base of the majority', () => {
     // 2 of 4 votes is not more than half: abstaining is not the same as staying away.
-    expect(tallyVote(vote('同意', '同意', '弃权', '弃权'), 6, rule).outcome).toBe('no_majority');
+    expect(tallyVote(OPTIONS, ballots('同意', '同意', '弃权', '弃权'), 6, rule).outcome).toBe('no_majority');
   });
 
   it('fails without a quorum', () => {
-    const r = tallyVote(vote('同意', '同意', '同意'), 7, rule);
+    const r = tallyVote(OPTIONS, ballots('同意', '同意', '同意'), 7, rule);
     expect(r.quorumMet).toBe(false);
     expect(r.outcome).toBe('no_quorum');
   });
 
   it('turns the proposal down when 反对 wins', () => {
-    expect(tallyVote(vote('反对', '反对', '同意'), 4, rule)).toMatchObject({ winner: '反对', outcome: 'rejected' });
+    expect(tallyVote(OPTIONS, ballots('反对', '反对', '同意'), 4, rule)).toMatchObject({ winner: '反对', outcome: 'rejected' });
   });
 
   it('has no winner on a tie or with no votes', () => {
-    expect(tallyVote(vote('同意', '反对'), 2, rule).outcome).toBe('no_majority');
-    expect(tallyVote(vote(), 10, rule)).toMatchObject({ voters: 0, quorumMet: false, outcome: 'no_quorum' });
+    expect(tallyVote(OPTIONS, ballots('同意', '反对'), 2, rule).outcome).toBe('no_majority');
+    expect(tallyVote(OPTIONS, ballots(), 10, rule)).toMatchObject({ voters: 0, quorumMet: false, outcome: 'no_quorum' });
   });
 
   it('decides between named options', () => {
-    const r = tallyVote({ options: ['方案一', '方案二'], ballots: ballots('方案二', '方案二', '方案一') }, 5, rule);
+    const r = tallyVote(['方案一', '方案二'], ballots('方案二', '方案二', '方案一'), 5, rule);
     expect(r).toMatchObject({ winner: '方案二', outcome: 'passed' });
   });
 
@@ -120,7 +120,7 @@ describe('what falls due on topics', () => {
     expect(dueTopicJobs([d], T0 + 72 * H - 1, cfg)).toEqual([]);
     expect(nextTopicDueAt([d], T0, cfg)).toBe(T0 + 72 * H);
     expect(dueTopicJobs([d], T0 + 72 * H, cfg)).toEqual([{ kind: 'close_discussion', topicId: 2 }]);
-    const v = topic({ stage: 'voting', vote: { options: ['同意'], openedBy: 'x', openedAt: T0, deadline: T0 + H, ballots: {}, result: null } });
+    const v = topic({ stage: 'voting', vote: { options: ['同意'], openedBy: 'x', openedAt: T0, deadline: T0 + H, result: null } });
     expect(dueTopicJobs([v], T0 + H, cfg)).toEqual([{ kind: 'close_vote', topicId: 2 }]);
     const e = topic({ stage: 'evaluating', evaluation: { opensAt: T0, closesAt: T0 + H, average: null, count: 0 } });
     expect(dueTopicJobs([e], T0 + H, cfg)).toEqual([{ kind: 'close_rating', topicId: 2 }]);
@@ -150,8 +150,8 @@ describe('what falls due on topics', () => {
   });
 
   it('averages the ratings to one decimal', () => {
-    expect(averageRating({ a: { score: 4 }, b: { score: 5 }, c: { score: 5 } })).toBe(4.7);
-    expect(averageRating({})).toBeNull();
+    expect(averageRating([{ score: 4 }, { score: 5 }, { score: 5 }])).toBe(4.7);
+    expect(averageRating([])).toBeNull();
   });
 });
 

@@ -9,7 +9,8 @@
  */
 import {
   applyTopicAction, averageRating, classifyStance, dueTopicJobs, isTopicOpen, matchOption, newTopic, nextTopicDueAt,
-  summariseViews, tallyVote, type TaskNotice, type Topic, type TopicAction, type TopicTask,
+  summariseViews, tallyVote, type Ballot, type TaskNotice, type Topic, type TopicAction, type TopicComment, type TopicRating,
+  type TopicTask,
 } from '../../core/council.js';
 import { leadingScore, parseCouncilCommand, splitDeadline, type CouncilCommand } from '../../core/council-commands.js';
 import { parseDuration, resolveDeadline } from '../../core/resolve-deadline.js';
@@ -20,7 +21,15 @@ import type { ContactRecord } from '../records.js';
 import type { Feature, Turn } from '../turn.js';
 
 /** Store collections of this feature. */
-export const COUNCIL_COLLECTIONS = { topics: 'topics', members: 'council-members', meta: 'meta', contacts: 'contacts' } as const;
+export const COUNCIL_COLLECTIONS = {
+  topics: 'topics',
+  views: 'topic-views',
+  ballots: 'topic-ballots',
+  ratings: 'topic-ratings',
+  members: 'council-members',
+  meta: 'meta',
+  contacts: 'contacts',
+} as const;
 const COUNTER = 'topic';
 /** Views kept per topic: enough for any real discussion, bounded for a flood. */
 const MAX_COMMENTS = 500;
@@ -58,6 +67,23 @@ class Council implements Feature {
 
   private save(t: Topic): void {
     this.store.put(COUNCIL_COLLECTIONS.topics, String(t.id), t);
+  }
+
+  private views(topicId: number): TopicComment[] {
+    return [...this.store.values<TopicComment>(COUNCIL_COLLECTIONS.views)].filter((v) => v.topicId === topicId).sort((a, b) => a.at - b.at);
+  }
+
+  private ballots(topicId: number): Ballot[] {
+    return [...this.store.values<Ballot>(COUNCIL_COLLECTIONS.ballots)].filter((b) => b.topicId === topicId);
+  }
+
+  private ratings(topicId: number): TopicRating[] {
+    return [...this.store.values<TopicRating>(COUNCIL_COLLECTIONS.ratings)].filter((r) => r.topicId === topicId);
+  }
+
+  private card(t: Topic): string {
+    const live = { views: this.views(t.id).length, ballots: this.ballots(t.id).length, ratings: this.ratings(t.id).length };
+    return M.card(t, this.gridName(t.gridId), (id) => this.app.nameOf(id), this.cfg.quorum, live);
   }
 
   private nextId(): number {
@@ -149,7 +175,7 @@ class Council implements Feature {
     if (!t) return turn.reply(M.topicNotFound(cmd.topicId));
     switch (cmd.type) {
       case 'show':
-        return turn.reply(M.card(t, this.gridName(t.gridId), (id) => this.app.nameOf(id), this.cfg.quorum));
+        return turn.reply(this.card(t));
       case 'comment':
         return this.comment(turn, t, cmd.text);
       case 'ballot':
@@ -246,7 +272,7 @@ class Council implements Feature {
     const d = t.discussion!;
     // Views since the topic was raised (the raise post invites them) or since the last window closed.
     const since = t.history.filter((h) => h.action === 'close_discussion').at(-1)?.at ?? -Infinity;
-    const said = t.comments.filter((c) => c.at > since && (c.stage === 'raised' || c.stage === 'discussing' || c.stage === 'not_passed'));
+    const said = this.views(t.id).filter((c) => c.at > since && (c.stage === 'raised' || c.stage === 'discussing' || c.stage === 'not_passed'));
     const summary = summariseViews(said);
     const r = applyTopicAction(t, 'close_discussion', by, turn.now, {
       note: N.discussionClosed(summary),
@@ -266,8 +292,10 @@ class Council implements Feature {
     }
     if (!this.isMember(t.gridId, who)) return turn.reply(M.notMember(t, this.gridName(t.gridId), 'comment'));
     const msgId = turn.msg!.id;
-    if (t.comments.some((c) => c.msgId === msgId) || t.comments.length >= MAX_COMMENTS) return;
-    this.save({ ...t, updatedAt: turn.now, comments: [...t.comments, { msgId, by: who, at: turn.now, text, stance: classifyStance(text), stage: t.stage }] });
+    const key = `${t.id}|${msgId}`;
+    if (this.store.get(COUNCIL_COLLECTIONS.views, key) !== undefined || this.views(t.id).length >= MAX_COMMENTS) return;
+    const view: TopicComment = { topicId: t.id, msgId, by: who, at: turn.now, text, stance: classifyStance(text), stage: t.stage };
+    this.store.put(COUNCIL_COLLECTIONS.views, key, view);
     // In the group a view is conversation: kept silently. Privately, say it was kept.
     if (!turn.msg!.roomId) turn.reply(M.commentKept(t));
   }
@@ -291,7 +319,7 @@ class Council implements Feature {
     const opts = options.length ? options : [...DEFAULT_VOTE_OPTIONS];
     const r = applyTopicAction(current, 'open_vote', turn.who, now, {
       note: N.voteOpened(opts, deadline),
-      patch: { vote: { options: opts, openedBy: turn.who, openedAt: now, deadline, ballots: {}, result: null } },
+      patch: { vote: { options: opts, openedBy: turn.who, openedAt: now, deadline, result: null } },
     });
     if (!r.ok) return turn.reply(M.notNow(current, 'open_vote'));
     this.save(r.topic);
@@ -308,17 +336,21 @@ class Council implements Feature {
     this.noteMember(t.gridId, who, turn.msg!.talkerName, turn.now);
     const option = matchOption(v.options, choice);
     if (!option) return turn.reply(M.badOption(t, v.options));
-    const before = v.ballots[who];
-    if (before?.option === option) return turn.reply(M.ballotSame(t, option));
-    const ballots = { ...v.ballots, [who]: { option, at: turn.now, changes: before ? before.changes + 1 : 0 } };
-    this.save({ ...t, updatedAt: turn.now, vote: { ...v, ballots } });
-    turn.reply(before ? M.ballotChanged(t, option) : M.ballotRecorded(t, option));
+    const key = `${t.id}|${who}`;
+    const before = this.store.get<Ballot>(COUNCIL_COLLECTIONS.ballots, key);
+    // A ballot from an earlier vote on the same topic (after 未通过) does not count as this one's.
+    const current = before && before.at >= v.openedAt ? before : undefined;
+    if (current?.option === option) return turn.reply(M.ballotSame(t, option));
+    const ballot: Ballot = { topicId: t.id, by: who, option, at: turn.now, changes: current ? current.changes + 1 : 0 };
+    this.store.put(COUNCIL_COLLECTIONS.ballots, key, ballot);
+    turn.reply(current ? M.ballotChanged(t, option) : M.ballotRecorded(t, option));
   }
 
   /** At the deadline: count, decide, keep the result with the topic, tell the group and staff. */
   private closeVote(turn: Turn, t: Topic): void {
     const v = t.vote!;
-    const result = tallyVote(v, this.members(t.gridId).size, this.cfg);
+    const ballots = this.ballots(t.id).filter((b) => b.at >= v.openedAt && b.at < v.deadline);
+    const result = tallyVote(v.options, ballots, this.members(t.gridId).size, this.cfg);
     const action: TopicAction = result.outcome === 'passed' ? 'pass' : 'turn_down';
     const r = applyTopicAction(t, action, 'bot', turn.now, { note: N.voteClosed(result, v.options, this.cfg.quorum), patch: { vote: { ...v, result } } });
     if (!r.ok) return;
@@ -396,14 +428,15 @@ class Council implements Feature {
     const who = turn.who;
     if (t.stage !== 'evaluating' || !t.evaluation || turn.now >= t.evaluation.closesAt) return turn.reply(M.notRatable(t));
     if (!this.isMember(t.gridId, who)) return turn.reply(M.notMember(t, this.gridName(t.gridId), 'rate'));
-    const ratings = { ...t.ratings, [who]: { score, at: turn.now, ...(note ? { note } : {}) } };
-    this.save({ ...t, updatedAt: turn.now, ratings });
+    const rating: TopicRating = { topicId: t.id, by: who, score, at: turn.now, ...(note ? { note } : {}) };
+    this.store.put(COUNCIL_COLLECTIONS.ratings, `${t.id}|${who}`, rating);
     turn.reply(M.rated(t, score));
   }
 
   private closeRating(turn: Turn, t: Topic): void {
-    const average = averageRating(t.ratings);
-    const count = Object.keys(t.ratings).length;
+    const ratings = this.ratings(t.id);
+    const average = averageRating(ratings);
+    const count = ratings.length;
     const r = applyTopicAction(t, 'close_rating', 'bot', turn.now, {
       note: N.ratingClosed(average, count),
       patch: { evaluation: { ...t.evaluation!, average, count } },
