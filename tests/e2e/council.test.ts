@@ -8,7 +8,7 @@ const G2 = 'grid2@chatroom';
 const privateTo = (t: TranscriptLine[], id: string) => botLines(t).filter((l) => l.room === null && l.to === id).map((l) => l.text);
 
 describe('the neighbourhood council through Wechaty and puppet-mock', () => {
-  it('takes a topic through 提出 → 商议 → 决议 → 落实监督 → 结果评价', async () => {
+  it('takes a topic through 提出 → 商议 → 决议 → 落实监督 → 结果评价, across restarts', async () => {
     const steps: ScriptStep[] = [
       { at: '2026-06-10T09:30:00+08:00' },
       // 提出
@@ -26,6 +26,8 @@ describe('the neighbourhood council through Wechaty and puppet-mock', () => {
       { from: 'res-a', room: G1, text: '投票 #T1 同意' },
       { from: 'res-b', room: G1, text: '投票 #T1 反对' },
       { from: 'res-c', room: G1, text: '投票 #T1 同意' },
+      // A restart in the middle of the vote loses no ballot.
+      { restart: true },
       { from: 'vol-zhang', room: G1, text: '投票 #T1 同意' },
       { from: 'vol-li', to: 'bot', text: '投票 #T1 同意' },
       { from: 'wk-li', room: G1, text: '投票 #T1 同意' },
@@ -39,6 +41,7 @@ describe('the neighbourhood council through Wechaty and puppet-mock', () => {
       { from: 'wk-li', room: G1, text: '/任务 #T1 @李师傅 征求一楼住户意见 截止 6月20日' },
       { at: '2026-06-15T09:00:00+08:00' },
       { from: 'vol-zhang', room: G1, text: '进展 #T1-1 已联系两家公司 报价下周出' },
+      { restart: true },
       { at: '2026-06-20T00:00:00+08:00' },
       { from: 'vol-li', to: 'bot', text: '完成 #T1-2 一楼住户都同意了' },
       { from: 'vol-zhang', room: G1, text: '完成 #T1-1 报价已在群公告公示' },
@@ -92,6 +95,10 @@ describe('the neighbourhood council through Wechaty and puppet-mock', () => {
     expect(topic.history.map((h) => h.action)).toEqual([
       'raise', 'open_discussion', 'close_discussion', 'open_vote', 'pass', 'add_task', 'add_task', 'progress', 'finish_task', 'finish_task', 'all_done', 'close_rating',
     ]);
+    // Every scheduled post went out exactly once (the last line is the record, which names them all).
+    for (const once of ['商议结束', '表决结果', '将于06-20(周六)到期', '的任务已全部完成', '评价结束']) {
+      expect(group.slice(0, -1).filter((x) => x.includes(once))).toHaveLength(1);
+    }
     expect(sim.store.size('outbox')).toBe(0);
   });
 });

@@ -8,11 +8,12 @@ const privateTo = (t: TranscriptLine[], id: string) => botLines(t).filter((l) =>
 
 // Needs the full message parser (intent 'dispute'); the placeholder parser never reads a dispute.
 describe('a neighbours\' dispute through Wechaty and puppet-mock', () => {
-  it('opens a case, climbs two levels (by time, then by hand) and closes with an agreement that holds', async () => {
+  it('opens a case, climbs two levels (by time, then by hand) and closes with an agreement that holds, across a restart', async () => {
     const steps: ScriptStep[] = [
       { at: '2026-06-10T09:30:00+08:00' },
       { from: 'res-wang', name: '王阿姨', room: G1, text: '对门把鞋柜和杂物堆在楼道里 说了好几次都不听 请社区协调一下 13812345678' },
       { from: 'head-zhou', name: '周楼长', to: 'bot', text: '/调解 #M1 上门 对门答应周末前清理杂物' },
+      { restart: true },
       // Two days at the building level without an agreement: the grid takes it over.
       { at: '2026-06-12T09:31:00+08:00' },
       { from: 'wk-li', room: G1, text: '/调解 #M1 电话 对门说杂物是临时放的' },
