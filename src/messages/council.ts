@@ -112,6 +112,12 @@ export const councilMessages = {
   badOption(t: Topic, options: string[]): string {
     return `${topicRef(t)} 的选项是:${options.join(' / ')}。请回复「投票 ${topicRef(t)} ${options[0]}」。`;
   },
+  voteEnded(t: Topic): string {
+    return `${topicRef(t)} 表决已截止,结果马上公布。`;
+  },
+  ratingEnded(t: Topic): string {
+    return `${topicRef(t)} 评价已结束,结果马上公布。`;
+  },
   notVoting(t: Topic): string {
     return `${topicRef(t)} 现在${TOPIC_STAGE_NAMES[t.stage]},不在表决中。`;
   },

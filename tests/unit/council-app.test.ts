@@ -157,7 +157,7 @@ describe('决议: the vote', () => {
   });
 
   it('posts the tally and the decision at the deadline', async () => {
-    const { say, tick, topic, deadline } = await voting();
+    const { say, tick, topic, deadline, clock } = await voting();
     // Members: 10 configured people of grid 1 + 王阿姨 + res-a/b/c = 14; quorum 50% = 7.
     for (const [who, choice] of [['res-a', '同意'], ['res-b', '同意'], ['res-c', '反对'], ['res-wang', '同意'], ['vol-zhang', '同意'], ['wk-li', '弃权'], ['head-qin', '同意']]) {
       await say(who!, `投票 #T1 ${choice}`);
@@ -165,6 +165,9 @@ describe('决议: the vote', () => {
     const late = await say('res-c', '投票 #T1 同意');
     expect(texts(late)).toEqual(['#T1 已改票为:同意。']);
     expect(await tick(deadline - 1000)).toEqual([]);
+    // After the deadline, before the next tick has counted: no more changes.
+    clock.t = deadline;
+    expect(texts(await say('res-b', '投票 #T1 反对'))).toEqual(['#T1 表决已截止,结果马上公布。']);
     const result = await tick(deadline);
     expect(texts(to(result, G1))).toEqual(['#T1「5号楼加装电梯」表决结果:同意6、反对0、弃权1,共7人投票(本群成员14人)。结果:通过(同意)。']);
     expect(texts(to(result, STAFF))[0]).toMatch(/^一网格 #T1「5号楼加装电梯」表决结果:.*请分派任务:\/任务 #T1 @负责人 内容 截止 6月30日$/);

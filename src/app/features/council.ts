@@ -330,7 +330,8 @@ class Council implements Feature {
   private ballot(turn: Turn, t: Topic, choice: string): void {
     const who = turn.who;
     const v = t.vote;
-    if (t.stage !== 'voting' || !v || turn.now >= v.deadline) return turn.reply(M.notVoting(t));
+    if (t.stage !== 'voting' || !v) return turn.reply(M.notVoting(t));
+    if (turn.now >= v.deadline) return turn.reply(M.voteEnded(t));
     if (!this.isMember(t.gridId, who)) return turn.reply(M.notMember(t, this.gridName(t.gridId), 'vote'));
     // A member known only from the contacts record (e.g. voting privately) joins the quorum's base.
     this.noteMember(t.gridId, who, turn.msg!.talkerName, turn.now);
@@ -426,7 +427,8 @@ class Council implements Feature {
 
   private rate(turn: Turn, t: Topic, score: number, note: string): void {
     const who = turn.who;
-    if (t.stage !== 'evaluating' || !t.evaluation || turn.now >= t.evaluation.closesAt) return turn.reply(M.notRatable(t));
+    if (t.stage !== 'evaluating' || !t.evaluation) return turn.reply(M.notRatable(t));
+    if (turn.now >= t.evaluation.closesAt) return turn.reply(M.ratingEnded(t));
     if (!this.isMember(t.gridId, who)) return turn.reply(M.notMember(t, this.gridName(t.gridId), 'rate'));
     const rating: TopicRating = { topicId: t.id, by: who, score, at: turn.now, ...(note ? { note } : {}) };
     this.store.put(COUNCIL_COLLECTIONS.ratings, `${t.id}|${who}`, rating);
