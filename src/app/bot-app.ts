@@ -5,7 +5,7 @@
 import type { AppConfig } from '../core/config-schema.js';
 import { buildDirectory, type Directory } from '../core/directory.js';
 import { parseCommand, type Command } from '../core/commands.js';
-import { parseMessage, REQUEST_CONFIDENCE_THRESHOLD } from '../core/parse-message.js';
+import { parseMessage, isOrderReading } from '../core/parse-message.js';
 import { applyTransition, submittedLine } from '../core/order-machine.js';
 import { isOpen, type Order, type OrderAction } from '../core/model.js';
 import { sanitiseText } from '../core/privacy.js';
@@ -168,8 +168,7 @@ export class BotApp {
     const { msg, text, now } = ctx;
     const awaiting = this.records.contact(msg.talkerId)?.awaiting;
     const reading = parseMessage(text, now, { catalogue: this.config.catalogue });
-    const isRequest =
-      (reading.intent === 'service' || reading.intent === 'proxy') && reading.confidence >= REQUEST_CONFIDENCE_THRESHOLD && !!reading.category;
+    const isRequest = isOrderReading(reading) && !!reading.category && !!this.dir.category(reading.category);
 
     if (!isRequest && awaiting && awaiting.until > now && this.addDetails(ctx, awaiting.orderId, reading)) return;
     if (isRequest) {

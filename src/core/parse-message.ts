@@ -1,39 +1,83 @@
-import type { Address, CatalogueEntry } from './model.js';
-import type { Reading } from './reading.js';
-import { DEFAULT_CATALOGUE } from './vocabulary.js';
+/** The message parser: one group message in, one Reading out. Pure: no clock, no I/O. */
+import type { CatalogueEntry } from './model.js';
+import { classifyIntent } from './parser/classify-intent.js';
+import { detectUrgency } from './parser/detect-urgency.js';
+import { extractAddress } from './parser/extract-address.js';
+import { extractPhones } from './parser/extract-phones.js';
+import { extractWhen } from './parser/extract-when.js';
+import { compileCatalogue, matchCategories } from './parser/match-categories.js';
+import { makeSummary } from './parser/make-summary.js';
+import { normalizeText } from './parser/normalize-text.js';
+import type { Intent, MissingField, Reading } from './reading.js';
 
 export interface ParseOptions {
-  /** The configured catalogue; its keywords extend the built-in defaults. */
+  /** The configured catalogue; same-key entries extend the built-in keywords, new keys are added. */
   catalogue?: readonly CatalogueEntry[];
 }
 
-/** The bot opens an order only for a request read with at least this confidence. */
+/** The bot opens an order only for a service/proxy reading at least this sure. */
 export const REQUEST_CONFIDENCE_THRESHOLD = 0.6;
 
-const REQUEST_WORDS = ['帮', '麻烦', '能不能', '能来', '来人', '代办', '代缴', '代交', '谁有空', '需要'];
-const QUESTION_WORDS = ['怎么', '如何', '哪里', '什么时候', '请问', '吗?', '吗？'];
-const URGENT_WORDS = ['急', '马上', '赶紧', '危险', '着火', '煤气味', '摔倒'];
+/** Proxy matters that need someone at the door, so a missing address is worth asking for. */
+const PROXY_NEEDS_ADDRESS = new Set(['parcel', 'property_maintenance']);
 
 /**
- * Reads one group message. Simple keyword version (replaced by the full parser).
- * @example parseMessage('3号楼2单元501水管漏了', Date.now()).intent // 'service'
+ * True when a reading should open an order.
+ * @example isOrderReading(parseMessage('3号楼2单元501水管漏了', now)) // true
  */
-export function parseMessage(text: string, _now: Date | number, options: ParseOptions = {}): Reading {
-  const t = text.replace(/@\S+[\s\u2005]/g, '').trim();
-  const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
-  let category: CatalogueEntry | undefined;
-  for (const c of catalogue) if (c.keywords.some((k) => t.includes(k))) { category = c; break; }
-  const phone = /1[3-9]\d{9}/.exec(t.replace(/[\s-]/g, ''))?.[0] ?? null;
-  const m = /(\d+)号楼(?:(\d+)单元)?(\d{3,4})?/.exec(t);
-  const address: Address | null = m ? { building: m[1], ...(m[2] ? { unit: m[2] } : {}), ...(m[3] ? { room: m[3] } : {}) } : null;
-  const asksHow = QUESTION_WORDS.some((w) => t.includes(w)) && !REQUEST_WORDS.some((w) => t.includes(w));
-  const intent = !category ? 'chat' : asksHow ? 'question' : category.kind;
-  const urgent = intent !== 'chat' && URGENT_WORDS.some((w) => t.includes(w)) && !t.includes('不急');
-  const missing: Reading['missing'] = [];
-  if ((intent === 'service') && !address) missing.push('address');
+export function isOrderReading(r: Pick<Reading, 'intent' | 'confidence'>): boolean {
+  return (r.intent === 'service' || r.intent === 'proxy') && r.confidence >= REQUEST_CONFIDENCE_THRESHOLD;
+}
+
+/**
+ * Reads one group message, resolving relative times against `now` (Asia/Shanghai).
+ * @example parseMessage('3号楼2单元501水管漏了', Date.parse('2026-06-10T09:30:00+08:00')).category // 'home_repair'
+ */
+export function parseMessage(text: string, now: Date | number, options: ParseOptions = {}): Reading {
+  const nowMs = typeof now === 'number' ? now : now.getTime();
+  const { canon, mentionsAll } = normalizeText(text);
+  const phones = extractPhones(canon);
+  // Blank the phone before looking for an address, so its digits cannot read as a room.
+  let masked = canon;
+  for (const p of phones) masked = masked.slice(0, p.start) + ' '.repeat(p.end - p.start) + masked.slice(p.end);
+  const addr = extractAddress(masked);
+  for (const [s, e] of addr.spans) masked = masked.slice(0, s) + ' '.repeat(e - s) + masked.slice(e);
+
+  const categories = matchCategories(masked, compileCatalogue(options.catalogue));
+  const phone = phones[0]?.phone ?? null;
+  const { intent, confidence } = classifyIntent({
+    canon, categories, hasAddress: addr.address !== null, hasPhone: phone !== null, mentionsAll,
+  });
+
+  const isRequest = intent === 'service' || intent === 'proxy';
+  const category = pickCategory(intent, categories);
+  const when = isRequest ? extractWhen(masked, nowMs) : intent === 'dispute' ? extractWhen(masked, nowMs, { dayWordsOnly: true }) : null;
+  const urgent = (isRequest || intent === 'dispute') && detectUrgency(canon, { dispute: intent === 'dispute' });
+
+  const missing: MissingField[] = [];
+  if (isRequest) {
+    const located = addr.address !== null && (addr.address.building !== undefined || addr.address.village !== undefined);
+    if (!located && (intent === 'service' || (category !== null && PROXY_NEEDS_ADDRESS.has(category)))) missing.push('address');
+    if (phone === null) missing.push('phone');
+  }
+  const spans = [...phones.map((p) => [p.start, p.end] as const), ...addr.spans];
   return {
-    intent, category: category?.key ?? null, address, phone, when: null, urgent,
-    confidence: category ? 0.7 : 0.9, missing,
-    summary: t.replace(/1[3-9]\d{9}/g, '').replace(/(\d+)号楼(\d+单元)?(\d{3,4})?/g, '').slice(0, 30),
+    intent,
+    category,
+    address: addr.address,
+    phone,
+    when,
+    urgent,
+    confidence,
+    missing,
+    summary: makeSummary(canon, spans),
   };
+}
+
+function pickCategory(intent: Intent, categories: ReturnType<typeof matchCategories>): string | null {
+  if (intent === 'chat' || intent === 'dispute') return null;
+  if (intent === 'question') return categories[0]?.entry.key ?? null;
+  // A request's category must be of its kind; the best match decided the kind already.
+  const sameKind = categories.find((c) => c.entry.kind === intent);
+  return sameKind?.entry.key ?? (intent === 'service' ? 'other_service' : null);
 }

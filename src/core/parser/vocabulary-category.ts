@@ -1,0 +1,61 @@
+/**
+ * Parser vocabulary, part 5: how strongly a built-in catalogue keyword points at its category.
+ * Words a community adds through configuration weigh CUSTOM_KEYWORD_WEIGHT.
+ * The highest-weighted keyword in a message decides its category; ties go to the larger sum of
+ * non-weak keywords, then to the earliest mention.
+ */
+
+export const DEFAULT_KEYWORD_WEIGHT = 2;
+/** A word a community adds through configuration names its service: as strong as the built-in service words. */
+export const CUSTOM_KEYWORD_WEIGHT = 3;
+/** A request needs a keyword at least this strong to take its category (帮我购买彩票 is not an errand order). */
+export const MIN_REQUEST_KEYWORD_WEIGHT = 2;
+
+/** Context words that often accompany another matter (`身份证照片我发你` in a 医保 request). */
+const WEAK = [
+  '身份证', '户口本', '户口', '复印件', '老人', '照看', '垃圾', '窗户', '认证', '补贴', '下水', '买点', '买个', '买些', '带点',
+  '超市', '卫生', '轮椅', '楼道', '残疾人', '充值', '欠费', '开关', '没人接', '摔了', '搬',
+  '收拾', '清理', '代收', '代发', '灯', '买', '手机', '行李', '拎', '不会用', '安装', '坏了', '不好使', '不热', '学校', '找找', '一个人在家', '发票', '营业厅', '绿化', '外墙', '水池', '线路', '电路', '洗澡', '瘫', '卧床',
+];
+
+/** Words that name the service itself. */
+const STRONG = [
+  '复印', '打印', '扫描', '陪诊', '助浴', '打扫', '清一下', '扫一下', '大扫除', '代购', '跑腿', '捎', '买菜',
+  '买点菜', '买药', '低保', '残疾证', '护理补贴', '高龄补贴', '医保', '医保卡', '社保', '社保卡', '养老认证',
+  '生存认证', '刷脸', '居民医保', '城乡居民医保', '销户', '落户', '迁户', '上户口', '无犯罪证明', '居住证',
+  '暖气片', '合页', '燃气灶', '煤气灶', '点不着', '打不着', '通一下', '水龙头', '马桶', '水管', '快递', '退货',
+  '退回去', '取件码', '寄快递', '电费', '水费', '燃气费', '暖气费', '取暖费', '燃气表', '燃气公司', '供电所',
+  '门禁', '消防栓', '消防通道', '楼道灯', '电梯', '物业', '没人拉', '单元门', '擦', '擦玻璃', '保洁',
+  '拍片', '120', '救护车', '胸口疼', '喘不上气', '送医', '挂号', '复查', '助餐', '敲门', '跌倒', '摔倒',
+  '起不来', '看望', '探望', '放学', '上门护理', '长期护理', '报上去', '递材料', '递个材料', '照看老人', '打疫苗',
+  '晕倒', '急救', '开车送', '送医院', '叫不醒', '倒在地上', '昏迷', '核磁', 'CT', 'B超', '化疗', '屋顶', '房顶', '漏雨', '危房改造', '申请轮椅', '申请个轮椅', '居住证明', '户籍证明', '寄', '放错了',
+  '教教', '健康码', '血压计', '化验单', '漏到', '泡了', '窗帘', '挂上', '垃圾桶满', '倒垃圾', '疏通', '电工', '电视', '没信号', '取钱', '取点钱', '陪老人', '陪我家老人', '喂',
+  '看会儿孩子', '照看孩子', '带孩子', '陪陪', '换身份证', '办身份证', '临时身份证', '补身份证', '身份证过期', '报销', '药店', '感冒药', '翻身', '擦身', '透析', '陪着去', '陪我去', '陪她去',
+  '陪他去', '抽血', '胃镜', '浇花', '浇', '走丢', '吸顶灯', '漏气', '搬不动', '接下孩子', '接一下孩子', '合作医疗', '接孩子', '接送', '看孩子', '遛狗', '喂猫', '开锁',
+];
+
+/** Words that settle the category even next to strong ones. */
+const DECISIVE: Readonly<Record<string, number>> = {
+  搬家: 4, 搬东西: 4, 搬运: 4, 抬: 4, 扛: 4, 挪: 4, 拎上去: 4, 提上去: 4, 背上去: 4, 运上去: 4, 抬上去: 4,
+  拎下楼: 4, 拎上楼: 4, 弄不动: 4, 码一码: 4,
+  搬下来: 4, 搬上去: 4, 搬下楼: 4, 搬上楼: 4, 抬下楼: 4, 抬上楼: 4,
+  抬不动: 4, 扛不动: 4, 拿不动: 4, 提不动: 4, 扛不上去: 4, 搬不上去: 4, 拉回来: 4,
+  煤气味: 4, 燃气味: 4, 天然气味: 4,
+  着火: 5, 起火: 5, 冒烟: 5, 失火: 5, 公共管道: 5, 主管道: 5, 下水主管: 5,
+  // An emergency call settles it: carrying someone to the ambulance is medical escort (g049).
+  '120': 5, 救护车: 5,
+};
+
+/** Words that name a medical reason more than the service wanted: middling. */
+const MEDIUM = ['手术', '住院', '处方', '派出所', '停电', '银行', '转转', '散步'];
+
+/** Built-in keyword weights (keywords not listed weigh DEFAULT_KEYWORD_WEIGHT). */
+export const KEYWORD_WEIGHTS: Readonly<Record<string, number>> = {
+  ...Object.fromEntries(WEAK.map((w) => [w, 1])),
+  ...Object.fromEntries(MEDIUM.map((w) => [w, 2])),
+  ...Object.fromEntries(STRONG.map((w) => [w, 3])),
+  ...DECISIVE,
+};
+
+/** A keyword right after one of these is denied (`不是主管道的事`) or was done to the writer (`被人挪走了`). */
+export const KEYWORD_NEGATIONS: readonly string[] = ['不是', '不是因为', '并非', '不属于', '被人', '被'];
