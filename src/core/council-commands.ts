@@ -5,7 +5,7 @@ import {
   COUNCIL_HELP_WORDS, COUNCIL_PLAIN_WORDS, COUNCIL_SLASH_WORDS, DEADLINE_WORDS, END_WORDS, RAISE_WORDS, SCORE_SUFFIXES,
   TOPIC_PREFIX,
 } from './vocabulary-council.js';
-import { chineseOrArabic } from './resolve-deadline.js';
+import { chineseNumber } from './parser/chinese-number.js';
 
 export type CouncilCommandName = keyof typeof COUNCIL_SLASH_WORDS | keyof typeof COUNCIL_PLAIN_WORDS;
 
@@ -80,7 +80,7 @@ export function leadingScore(text: string): [number, string] | null {
   let head = m[1]!;
   const suffix = SCORE_SUFFIXES.find((s) => head.endsWith(s));
   if (suffix) head = head.slice(0, -suffix.length);
-  const n = chineseOrArabic(head);
+  const n = chineseNumber(head);
   return n !== null && n >= 1 && n <= 5 && head.length === 1 ? [n, (m[2] ?? '').trim()] : null;
 }
 

@@ -29,6 +29,9 @@ export const COUNCIL_PLAIN_WORDS = {
 /** Separates the deadline from what comes before it: `… 截止 周五 18:00`. */
 export const DEADLINE_WORDS = ['截止到', '截止时间', '截止日期', '截止', '截至', '到期', '期限'];
 
+/** Other words for 周 in a deadline (星期五, 礼拜五 → 周五; 星期天 → 周日), applied in order. */
+export const WEEK_ALIASES: readonly (readonly [string, string])[] = [['星期天', '周日'], ['礼拜天', '周日'], ['星期', '周'], ['礼拜', '周'], ['周天', '周日']];
+
 /** Before a deadline without 截止: `/讨论 #T2 到周五 18:00`. */
 export const UNTIL_WORDS = ['直到', '到'];
 
@@ -50,10 +53,6 @@ export const FOR_WORDS = ['同意', '赞成', '支持', '拥护', '可以', '好
 export const DURATION_UNITS: readonly (readonly [string, number])[] = [
   ['个小时', 1], ['小时', 1], ['个钟头', 1], ['天', 24], ['日', 24], ['个星期', 168], ['星期', 168], ['周', 168],
 ];
-
-/** Chinese numerals in lengths and scores. */
-export const CHINESE_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-export const CHINESE_TEN = '十';
 
 /** Words after a score (`4分`). */
 export const SCORE_SUFFIXES = ['分', '星'];

@@ -4,7 +4,7 @@ import {
   summariseViews, tallyVote, type Ballot, type Topic, type TopicTask,
 } from '../../src/core/council.js';
 import { leadingScore, parseCouncilCommand, splitDeadline, taskRef, topicRef } from '../../src/core/council-commands.js';
-import { chineseOrArabic, parseDuration, resolveDeadline } from '../../src/core/resolve-deadline.js';
+import { parseDuration, resolveDeadline } from '../../src/core/resolve-deadline.js';
 
 const H = 3_600_000;
 const rule = { quorum: 0.5, majority: 0.5 };
@@ -237,6 +237,24 @@ describe('deadlines and lengths', () => {
     expect(resolveDeadline('明天下午6点', late)).toBe(Date.parse('2026-06-11T18:00:00+08:00'));
   });
 
+  it('reads the forms people type: no space, 星期, 礼拜天, 明早, 下下周', () => {
+    expect(resolveDeadline('周五18:00', T0)).toBe(Date.parse('2026-06-12T18:00:00+08:00'));
+    expect(resolveDeadline('星期五晚上8点', T0)).toBe(Date.parse('2026-06-12T20:00:00+08:00'));
+    expect(resolveDeadline('礼拜天', T0)).toBe(Date.parse('2026-06-14T23:59:00+08:00'));
+    expect(resolveDeadline('明早9点', T0)).toBe(Date.parse('2026-06-11T09:00:00+08:00'));
+    expect(resolveDeadline('下下周一', T0)).toBe(Date.parse('2026-06-22T23:59:00+08:00'));
+    expect(resolveDeadline('30号', T0)).toBe(Date.parse('2026-06-30T23:59:00+08:00'));
+  });
+
+  it('falls back to chrono for what the parser does not read', () => {
+    expect(resolveDeadline('十天后', T0)).toBe(Date.parse('2026-06-20T23:59:00+08:00'));
+  });
+
+  it('returns a past time as past, for the caller to refuse', () => {
+    expect(resolveDeadline('今天 08:00', T0)).toBe(Date.parse('2026-06-10T08:00:00+08:00'));
+    expect(resolveDeadline('6月9日', T0)!).toBeLessThan(T0);
+  });
+
   it('finds nothing in words without a time', () => {
     expect(resolveDeadline('尽快', T0)).toBeNull();
     expect(resolveDeadline('', T0)).toBeNull();
@@ -250,8 +268,5 @@ describe('deadlines and lengths', () => {
     expect(parseDuration('两个星期')).toBe(336 * H);
     expect(parseDuration('周五')).toBeNull();
     expect(parseDuration('0天')).toBeNull();
-    expect(chineseOrArabic('二十四')).toBe(24);
-    expect(chineseOrArabic('十二')).toBe(12);
-    expect(chineseOrArabic('十十')).toBeNull();
   });
 });
