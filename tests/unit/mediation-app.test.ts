@@ -1,7 +1,6 @@
 import { testApp, texts, to } from '../helpers/fixtures.js';
 import { mediation } from '../../src/app/features/mediation.js';
 import { council } from '../../src/app/features/council.js';
-import { parseMessage } from '../../src/core/parse-message.js';
 import type { MediationCase } from '../../src/core/mediation.js';
 import type { Reply } from '../../src/app/ports.js';
 
@@ -10,17 +9,10 @@ const STAFF = 'staff@chatroom';
 const H = 3_600_000;
 const DISPUTE = '楼上天天半夜吵 能不能帮我们协调一下';
 
-/**
- * The app with both features. Until the full parser lands (it reads disputes), these tests read a
- * message as a dispute by a stub; everything else goes through the real parser.
- */
+/** The app with both features, reading messages with the message parser. */
 function app() {
   const t = testApp();
-  const read = (text: string, now: number) =>
-    /吵|协调|占用|漏到我家/.test(text) && !/水管/.test(text)
-      ? { intent: 'dispute' as const, confidence: 0.8, summary: text.slice(0, 12), phone: /1\d{10}/.exec(text)?.[0] ?? null }
-      : parseMessage(text, now, { catalogue: t.config.catalogue });
-  t.app.use(council(t.app)).use(mediation(t.app, { read }));
+  t.app.use(council(t.app)).use(mediation(t.app));
   const tick = async (at: number): Promise<Reply[]> => {
     t.clock.t = at;
     return t.app.runDueJobs(at);
@@ -219,8 +211,8 @@ describe('the staff list of open cases', () => {
     const { say, tick, clock } = app();
     const t0 = clock.t;
     await say('res-wang', DISPUTE, { talkerName: '王阿姨' });
-    await say('res-zhao', '隔壁装修占用楼道 能不能协调一下', { talkerName: '赵大爷', roomId: 'grid2@chatroom' });
-    await say('res-qian', '楼下烧烤油烟 能不能帮忙协调', { talkerName: '钱大姐' });
+    await say('res-zhao', '隔壁装修天天早上七点就开始砸墙 说了也不听 能不能帮忙协调一下', { talkerName: '赵大爷', roomId: 'grid2@chatroom' });
+    await say('res-qian', '楼下烧烤油烟熏得没法开窗 找他们也不管 请社区协调一下', { talkerName: '钱大姐' });
     await say('res-qian', '/结案 #M3 达成一致', {});
     await say('staff-he', '/结案 #M3 达成一致 已不再烧烤', { roomId: STAFF });
     expect(await tick(t0 + 30 * H)).toEqual([]);
@@ -231,9 +223,9 @@ describe('the staff list of open cases', () => {
       [
         '全社区进行中的调解事项2件:',
         '【楼栋调解】1件',
-        '#M2 二网格 1天 调解0次 隔壁装修占用楼道 能不能',
+        '#M2 二网格 1天 调解0次 隔壁装修天天早上七点就开始砸墙，…',
         '【网格调解】1件',
-        '#M1 一网格 1天 调解1次 楼上天天半夜吵 能不能帮',
+        '#M1 一网格 1天 调解1次 楼上天天半夜吵，能不能帮我们协调…',
       ].join('\n'),
     ]);
   });
@@ -243,7 +235,7 @@ describe('the staff list of open cases', () => {
     await say('res-wang', DISPUTE, { talkerName: '王阿姨' });
     const out = await say('wk-li', '/调解 列表');
     expect(texts(to(out, G1))).toEqual(['调解事项不在群里公开,已私信发给您。']);
-    expect(priv(out, 'wk-li')).toEqual(['进行中的调解事项1件:\n【楼栋调解】1件\n#M1 一网格 0天 调解0次 楼上天天半夜吵 能不能帮']);
+    expect(priv(out, 'wk-li')).toEqual(['进行中的调解事项1件:\n【楼栋调解】1件\n#M1 一网格 0天 调解0次 楼上天天半夜吵，能不能帮我们协调…']);
     expect(texts(await say('res-wang', '/调解 列表'))).toEqual(['这个指令只有调解员或社区工作人员可以使用。']);
   });
 

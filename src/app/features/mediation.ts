@@ -21,30 +21,20 @@ import type { Feature, Turn } from '../turn.js';
 export const MEDIATION_COLLECTIONS = { cases: 'cases', meta: 'meta' } as const;
 const COUNTER = 'case';
 
-export interface MediationOptions {
-  /** How a message is read (the message parser by default). */
-  read?: (text: string, now: number) => Pick<Reading, 'intent' | 'confidence' | 'summary' | 'phone'>;
-}
-
 /** The mediation feature, plugged into the app before the order logic. */
-export function mediation(app: BotApp, opts: MediationOptions = {}): Feature {
-  return new Mediation(app, opts);
+export function mediation(app: BotApp): Feature {
+  return new Mediation(app);
 }
 
 class Mediation implements Feature {
   readonly name = 'mediation';
   private readonly ladder: LadderContext;
   private readonly people: Map<string, string>;
-  private readonly read: NonNullable<MediationOptions['read']>;
 
-  constructor(
-    private readonly app: BotApp,
-    opts: MediationOptions,
-  ) {
+  constructor(private readonly app: BotApp) {
     const c = app.config;
     this.ladder = { mediation: c.mediation, grids: c.grids, staff: c.staff };
     this.people = new Map(c.mediation.people.map((p) => [p.id, p.name]));
-    this.read = opts.read ?? ((text, now) => parseMessage(text, now, { catalogue: c.catalogue }));
   }
 
   // ── store ──────────────────────────────────────────────────────────
@@ -136,7 +126,7 @@ class Mediation implements Feature {
       }
     }
 
-    const r = this.read(turn.text, turn.now);
+    const r = parseMessage(turn.text, turn.now, { catalogue: this.app.config.catalogue });
     if (r.intent !== 'dispute' || r.confidence < REQUEST_CONFIDENCE_THRESHOLD) return false;
     const open = this.cases()
       .filter((c) => c.complainantId === msg.talkerId && c.status === 'open' && c.gridId === turn.gridId)
