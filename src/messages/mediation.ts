@@ -2,7 +2,7 @@
  * What the mediation feature (万家和) says. Group posts are neutral: the case number and nothing
  * about the matter or the other party. Details go privately to the complainant, the mediators and staff.
  */
-import type { CaseAction, CaseStatus, MediationCase } from '../core/mediation.js';
+import type { CaseAction, CaseStatus, CaseStep, MediationCase } from '../core/mediation.js';
 import { excerpt } from '../core/privacy.js';
 import { formatLocal } from '../core/time.js';
 
@@ -48,6 +48,10 @@ export const mediationMessages = {
       `${caseRef(c)} ${head}(${gridName || '未知网格'}·${levelName},限${hours(limitHours)}):${c.complainantName}${phone} 反映「${excerpt(c.text, 120)}」。${past}\n` +
       `记录调解:/调解 ${caseRef(c)} 上门 情况;结案:/结案 ${caseRef(c)} 达成一致 约定内容(或 未达成 原因);转上一级:/升级 ${caseRef(c)} 原因`
     );
+  },
+  /** One step of the case for the mediators of a new level: `06-10 调解(上门) 周楼长:…`. */
+  stepLine(h: CaseStep, byName: string): string {
+    return `${formatLocal(h.at, 'MM-DD')} ${CASE_ACTION_NAMES[h.action]}${h.method ? `(${h.method})` : ''} ${byName}${h.note ? `:${excerpt(h.note, 30)}` : ''}`;
   },
   toStaff(c: MediationCase, gridName: string, levelName: string, mediatorNames: string[]): string {
     const who = mediatorNames.length ? `交${levelName}:${names(mediatorNames)}` : `${levelName}没有配置调解员,请安排`;

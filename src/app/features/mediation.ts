@@ -12,8 +12,7 @@ import {
 import { parseMediationCommand, readFollowUpAnswer, type MediationCommand } from '../../core/mediation-commands.js';
 import { parseMessage, REQUEST_CONFIDENCE_THRESHOLD } from '../../core/parse-message.js';
 import type { Reading } from '../../core/reading.js';
-import { formatLocal } from '../../core/time.js';
-import { CASE_ACTION_NAMES, mediationMessages as M } from '../../messages/mediation.js';
+import { mediationMessages as M } from '../../messages/mediation.js';
 import type { BotApp } from '../bot-app.js';
 import type { Feature, Turn } from '../turn.js';
 
@@ -193,7 +192,7 @@ class Mediation implements Feature {
     const past = c.history
       .filter((h) => h.action === 'attempt' || h.action === 'escalate' || h.action === 'agree' || h.action === 'fail' || h.action === 'reopen')
       .slice(-5)
-      .map((h) => `${formatLocal(h.at, 'MM-DD')} ${CASE_ACTION_NAMES[h.action]}${h.method ? `(${h.method})` : ''} ${this.nameOf(h.by)}${h.note ? `:${h.note.slice(0, 30)}` : ''}`);
+      .map((h) => M.stepLine(h, this.nameOf(h.by)));
     const text = M.toMediators(c, this.levelName(c.level), this.gridName(c.gridId), this.limitHours(c.level), why, why === 'new' ? [] : past);
     for (const id of this.mediators(c)) turn.say({ contactId: id }, text);
   }
