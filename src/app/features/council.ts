@@ -272,11 +272,12 @@ class Council implements Feature {
     const d = t.discussion!;
     // Views since the topic was raised (the raise post invites them) or since the last window closed.
     const since = t.history.filter((h) => h.action === 'close_discussion').at(-1)?.at ?? -Infinity;
-    const said = this.views(t.id).filter((c) => c.at > since && (c.stage === 'raised' || c.stage === 'discussing' || c.stage === 'not_passed'));
+    const until = Math.min(d.closesAt, turn.now);
+    const said = this.views(t.id).filter((c) => c.at > since && c.at <= until && (c.stage === 'raised' || c.stage === 'discussing' || c.stage === 'not_passed'));
     const summary = summariseViews(said);
     const r = applyTopicAction(t, 'close_discussion', by, turn.now, {
       note: N.discussionClosed(summary),
-      patch: { discussion: { ...d, closesAt: Math.min(d.closesAt, turn.now), summary } },
+      patch: { discussion: { ...d, closesAt: until, summary } },
     });
     if (!r.ok) return t;
     this.save(r.topic);
