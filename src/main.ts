@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const puppet = (process.env.WECHATY_PUPPET ?? 'wechaty-puppet-wechat4u') as never;
   const clock = { now: () => Date.now() };
   const rt = await createRuntime({ config, dataDir, clock, log, pacing: DEFAULT_PACING, puppet, name: config.botName });
-  const ticker = startTicker(rt.app, clock, (r) => rt.attached.queue.push(r), log, config.timezone);
+  const ticker = startTicker(rt.app, clock, (r) => rt.attached.queue.push(r), log, config.timezone, () => rt.bot.isLoggedIn);
 
   rt.bot.on('scan', (qr, status) => {
     log.info(`scan the QR code with the bot's WeChat account (status ${status})`);

@@ -10,15 +10,18 @@ import { applyTransition, submittedLine } from '../core/order-machine.js';
 import { isOpen, type Order, type OrderAction } from '../core/model.js';
 import { sanitiseText } from '../core/privacy.js';
 import type { Reading } from '../core/reading.js';
+import { rankVolunteers, workload } from '../core/rank-volunteers.js';
+import { afterQuiet, isQuiet } from '../core/quiet-hours.js';
+import { cycleOf, isDispatchLine } from '../core/plan-due.js';
 import { messages as M } from '../messages/index.js';
+import { scheduleMessages as S } from '../messages/schedule.js';
 import type { Clock, InboundMessage, Reply, Store } from './ports.js';
 import { Records } from './records.js';
+import { holdForQuietHours, holdPost, leavesMap } from './schedule-records.js';
 import { Turn, type Feature } from './turn.js';
 
 /** How long the bot waits for a resident to add a missing address or phone. */
 const AWAIT_DETAILS_MS = 30 * 60_000;
-/** How many volunteers a dispatch call @-mentions. */
-const DISPATCH_MENTIONS = 3;
 
 export interface AppDeps {
   config: AppConfig;
@@ -34,6 +37,8 @@ export class BotApp {
   private queue: Promise<unknown> = Promise.resolve();
 
   private readonly features: Feature[] = [];
+  /** Whether the message being handled touched an urgent order (its notices are never held at night). */
+  private touchedUrgent = false;
 
   constructor(private readonly deps: AppDeps) {
     this.dir = buildDirectory(deps.config);
@@ -66,6 +71,20 @@ export class BotApp {
 
   get config(): AppConfig {
     return this.deps.config;
+  }
+
+  /**
+   * The next moment after `now` when a feature has something due (the simulator jumps its clock
+   * there). A feature with `due` but no `nextDueAt` is asked every minute.
+   */
+  nextDueAt(now: number): number | null {
+    let best: number | null = null;
+    for (const f of this.features) {
+      if (!f.due) continue;
+      const t = f.nextDueAt ? f.nextDueAt(now) : (Math.floor(now / 60_000) + 1) * 60_000;
+      if (t !== null && t > now && (best === null || t < best)) best = t;
+    }
+    return best;
   }
 
   /** Runs `fn` after everything queued before it: no interleaved read-modify-write. */
@@ -121,6 +140,7 @@ export class BotApp {
     }
     const gridId = roomGrid?.id ?? (msg.roomId ? null : (known?.gridId ?? null));
     const ctx = new Turn(now, msg, text, gridId, inStaffRoom) as Context;
+    this.touchedUrgent = false;
 
     if (text) {
       let handled = false;
@@ -139,7 +159,9 @@ export class BotApp {
     }
 
     if (ctx.out.length) this.records.markSeen(msg.id, now);
-    const sent = ctx.out.map((r) => this.records.enqueue(r));
+    // Quiet hours: posts to anyone but this conversation wait for the morning unless urgent.
+    const out = this.touchedUrgent ? ctx.out : holdForQuietHours(store, config, now, msg.roomId ? { roomId: msg.roomId } : { contactId: msg.talkerId }, msg.talkerId, ctx.out);
+    const sent = out.map((r) => this.records.enqueue(r));
     // Durable before any reply that reports the change leaves (a no-op when nothing changed).
     await store.commit();
     return sent;
@@ -150,6 +172,7 @@ export class BotApp {
   }
 
   save(o: Order): void {
+    if (o.urgent) this.touchedUrgent = true;
     this.records.putOrder(o);
   }
 
@@ -225,7 +248,9 @@ export class BotApp {
     const waits = this.config.orders.requireAcceptance.includes(category.key) || !order.gridId;
     const askAddress = category.kind === 'service' && !order.address;
     const askPhone = !order.phone;
-    this.say(ctx, ctx.here, M.orderCreated(order, category.name, { waitsForAcceptance: waits && !!order.gridId, askAddress, askPhone }));
+    const callHeld = !waits && this.callWaitsForMorning(order, now);
+    const callHeldNote = callHeld ? S.callHeldNote(afterQuiet(now, this.config.schedule.quietHours, this.config.timezone)) : undefined;
+    this.say(ctx, ctx.here, M.orderCreated(order, category.name, { waitsForAcceptance: waits && !!order.gridId, askAddress, askPhone, callHeldNote }));
     if (askAddress || askPhone) {
       const c = this.records.contact(msg.talkerId);
       this.records.putContact(msg.talkerId, { name: c?.name ?? msg.talkerName, gridId: c?.gridId ?? order.gridId, awaiting: { orderId: id, until: now + AWAIT_DETAILS_MS } });
@@ -248,29 +273,37 @@ export class BotApp {
 
   /** Opens an accepted order for claiming and calls matching volunteers in the grid group. */
   dispatch(ctx: Context, accepted: Order): void {
-    const invited = this.pickVolunteers(accepted);
+    const invited = this.pickVolunteers(accepted, ctx.now);
     const order = this.step(accepted, 'dispatch', 'bot', ctx.now, undefined, { invitedIds: invited });
     this.save(order);
     const grid = this.dir.grid(order.gridId);
     const catName = this.categoryName(order.category);
     if (!grid) return;
-    if (!invited.length) {
+    // A call held for the morning is made afresh then, and tells staff if nobody is free.
+    if (!invited.length && !this.callWaitsForMorning(order, ctx.now)) {
       this.say(ctx, { roomId: this.config.staffRoomId }, M.dispatchToStaff(order, catName, 'no_volunteer'), undefined, order.urgent);
     }
-    this.say(ctx, { roomId: grid.roomId }, M.dispatchCall(order, catName, invited.map((v) => this.nameOf(v))), invited, order.urgent);
+    this.callVolunteers(ctx, order, invited);
   }
 
-  /** Volunteers of the grid with the skill, fewest open tasks first. */
-  pickVolunteers(o: Order): string[] {
-    if (!o.gridId) return [];
-    const load = new Map<string, number>();
-    for (const x of this.records.orders()) if (x.claimerId && isOpen(x)) load.set(x.claimerId, (load.get(x.claimerId) ?? 0) + 1);
-    return this.dir
-      .volunteersFor(o.gridId, o.category)
-      .map((v, i) => ({ id: v.id, i, load: load.get(v.id) ?? 0 }))
-      .sort((a, b) => a.load - b.load || a.i - b.i)
-      .slice(0, DISPATCH_MENTIONS)
-      .map((v) => v.id);
+  /** A non-urgent order's call to volunteers made in quiet hours waits for the morning. */
+  callWaitsForMorning(o: Order, now: number): boolean {
+    return !o.urgent && isQuiet(now, this.config.schedule.quietHours, this.config.timezone);
+  }
+
+  /** Posts the dispatch call in the grid group, or holds it for the morning (the schedule sends it then). */
+  callVolunteers(ctx: Turn, o: Order, invited: string[]): void {
+    const grid = this.dir.grid(o.gridId);
+    if (!grid) return;
+    const reply = { to: { roomId: grid.roomId }, text: M.dispatchCall(o, this.categoryName(o.category), invited.map((v) => this.nameOf(v))), ...(invited.length ? { mentionIds: invited } : {}), ...(o.urgent ? { urgent: true } : {}) };
+    if (this.callWaitsForMorning(o, ctx.now)) holdPost(this.deps.store, ctx.now, reply, { order: o, cycle: cycleOf(o, isDispatchLine).cycle });
+    else this.say(ctx, reply.to, reply.text, invited, o.urgent);
+  }
+
+  /** Who a dispatch call @-mentions (see rankVolunteers): skill, grid, available, under capacity, least recently given work. */
+  pickVolunteers(o: Order, now: number, exclude: readonly string[] = []): string[] {
+    const { config, store } = this.deps;
+    return rankVolunteers(o, { volunteers: config.volunteers, orders: this.records.orders(), leaves: leavesMap(store), now, tz: config.timezone }, config.dispatch.mentions, exclude);
   }
 
   // ── commands ───────────────────────────────────────────────────────
@@ -345,6 +378,11 @@ export class BotApp {
       this.say(ctx, ctx.here, M.notClaimable(o));
       return;
     }
+    const holding = workload(this.records.orders()).open.get(who) ?? 0;
+    if (holding >= v.capacity) {
+      this.say(ctx, ctx.here, S.overCapacity(o, holding));
+      return;
+    }
     const claimed = this.step(o, 'claim', who, ctx.now, undefined, { claimerId: who });
     this.save(claimed);
     this.announceClaim(ctx, claimed);
@@ -352,7 +390,8 @@ export class BotApp {
 
   private announceClaim(ctx: Context, o: Order): void {
     const name = this.nameOf(o.claimerId!);
-    this.tellResident(ctx, o, (n) => M.claimedInGroup(o, name, n), M.claimedPrivately(o, name));
+    const eta = o.when ? S.claimEta(o.when, o.kind) : undefined;
+    this.tellResident(ctx, o, (n) => M.claimedInGroup(o, name, n, eta), M.claimedPrivately(o, name, eta));
     this.say(ctx, { contactId: o.claimerId! }, M.orderDetails(o, this.categoryName(o.category)));
   }
 
@@ -378,18 +417,20 @@ export class BotApp {
       this.save(r.order);
       this.say(ctx, ctx.here, M.abandoned(r.order, this.nameOf(who)));
       // Back in the pool: call volunteers again, except the one who gave it back.
-      const invited = this.pickVolunteers(r.order).filter((id) => id !== o.claimerId);
+      const invited = this.pickVolunteers(r.order, ctx.now, o.claimerId ? [o.claimerId] : []);
       const again = { ...r.order, invitedIds: invited };
       this.save(again);
-      const grid = this.dir.grid(again.gridId);
-      if (grid) this.say(ctx, { roomId: grid.roomId }, M.dispatchCall(again, this.categoryName(again.category), invited.map((i) => this.nameOf(i))), invited);
+      this.callVolunteers(ctx, again, invited);
       return;
     }
     // resolve → report (the bot enters it in the ledger and tells staff) → ask the resident to rate
     const reported = this.step(r.order, 'report', 'bot', ctx.now);
     this.save(reported);
     if (ctx.here && 'contactId' in ctx.here) this.say(ctx, ctx.here, M.youResolved(reported));
-    this.tellResident(ctx, reported, (n) => M.resolvedAskRating(reported, n), M.resolvedAskRatingPrivately(reported));
+    // The rating is asked now only if the follow-up plan starts at 0 minutes; later asks are scheduled.
+    const asks = this.config.schedule.followUp.asksAfterMinutes;
+    if (asks[0] === 0) this.tellResident(ctx, reported, (n) => M.resolvedAskRating(reported, n), M.resolvedAskRatingPrivately(reported));
+    else this.tellResident(ctx, reported, (n) => S.resolvedNoAsk(reported, n, asks.length > 0), S.resolvedNoAsk(reported, null, asks.length > 0));
     this.say(ctx, { roomId: this.config.staffRoomId }, M.reportedToStaff(reported, this.categoryName(reported.category), this.nameOf(reported.claimerId ?? who), cmd.type === 'complete' ? cmd.note : ''));
   }
 
@@ -508,9 +549,10 @@ export class BotApp {
         if (!r.ok) return this.say(ctx, ctx.here, M.notAllowedNow(o, 'reopen'));
         this.save(r.order);
         this.say(ctx, ctx.here, M.reopened(r.order));
-        const grid = this.dir.grid(r.order.gridId);
-        const invited = this.pickVolunteers(r.order);
-        if (grid) this.say(ctx, { roomId: grid.roomId }, M.dispatchCall(r.order, this.categoryName(r.order.category), invited.map((i) => this.nameOf(i))), invited);
+        const invited = this.pickVolunteers(r.order, now);
+        const again = { ...r.order, invitedIds: invited };
+        this.save(again);
+        this.callVolunteers(ctx, again, invited);
         return;
       }
     }

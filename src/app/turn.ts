@@ -46,4 +46,6 @@ export interface Feature {
   handle?(turn: Turn): boolean | Promise<boolean>;
   /** Add what is due at `turn.now` (scheduled posts, reminders, escalations). */
   due?(turn: Turn): void | Promise<void>;
+  /** The next moment after `now` when `due` will have something (lets the simulator jump); without it the feature is asked every minute. */
+  nextDueAt?(now: number): number | null;
 }

@@ -1,5 +1,6 @@
 /** The shape of a deployment's config file, validated with zod. Pure: no file access here. */
 import { z } from 'zod';
+import { VOLUNTEER_TEAMS } from './vocabulary-duty.js';
 import { checkMediationConfig, mediationConfigSchema } from './mediation-config.js';
 import { checkCouncilConfig, councilConfigSchema } from './council-config.js';
 
@@ -19,6 +20,97 @@ export const REQUIRED_CATEGORY_KEYS = [
   'property_maintenance', 'home_repair', 'errand', 'elderly_care', 'medical_escort', 'cleaning', 'moving_help',
   'other_service',
 ] as const;
+
+// ── issue 4: dispatch, time limits, escalation, scheduled posts ──────────
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a clock time is "HH:MM" (00:00–23:59)');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is "YYYY-MM-DD"');
+const minutes = z.number().int().min(1).max(60 * 24 * 60);
+const byUrgency = (urgent: number, normal: number) => z.object({ urgent: minutes.default(urgent), normal: minutes.default(normal) }).prefault({});
+const partialUrgency = z.object({ urgent: minutes.optional(), normal: minutes.optional() });
+/** A duty roster entry: a contact id, or `{ id, phone }` to publish a number for someone whose config has none. */
+const rosterEntry = z.union([id, z.object({ id, phone: z.string().min(3) })]);
+
+const dispatchSchema = z.object({
+  /** How many volunteers a dispatch call @-mentions. */
+  mentions: z.number().int().min(0).max(20).default(3),
+  /** Time to claim, by urgency. */
+  claimMinutes: byUrgency(15, 120),
+  /** Time to finish after the claim when the resident named no time, by urgency. */
+  finishMinutes: byUrgency(240, 2880),
+  /** Per-category overrides of the two above. */
+  byCategory: z.record(z.string(), z.object({ claimMinutes: partialUrgency.optional(), finishMinutes: partialUrgency.optional() })).default({}),
+  escalation: z
+    .object({
+      /** The ladder for an unclaimed order, in order. */
+      unclaimed: z.array(z.enum(['group', 'worker', 'chief', 'staff'])).default(['group', 'worker', 'chief', 'staff']),
+      /** The ladder for a claimed order past its time to finish. */
+      overdue: z.array(z.enum(['claimer', 'worker'])).default(['claimer', 'worker']),
+      /** Minutes between steps; null = the order's time to claim. */
+      stepMinutes: minutes.nullable().default(null),
+    })
+    .prefault({}),
+});
+
+const scheduleSchema = z.object({
+  /** Only urgent posts go out in quiet hours; null = no quiet hours. */
+  quietHours: z.object({ from: clock.default('22:00'), to: clock.default('07:00') }).nullable().prefault({}),
+  /** A wanted time given as a date only counts as this time on that date. */
+  endOfDay: clock.default('18:00'),
+  duty: z
+    .object({
+      /** 轮流坐班: one person a day, in this order, starting on `startDate`. */
+      roster: z.array(rosterEntry).default([]),
+      startDate: isoDate.default('2026-01-05'),
+      /** A grid's own roster instead of the community's. */
+      byGrid: z.record(z.string(), z.array(rosterEntry)).default({}),
+    })
+    .prefault({}),
+  morningDigest: z.object({ enabled: z.boolean().default(true), at: clock.default('08:00'), until: clock.default('11:00') }).prefault({}),
+  eveningSummary: z.object({ enabled: z.boolean().default(true), at: clock.default('18:00') }).prefault({}),
+  weeklySummary: z
+    .object({ enabled: z.boolean().default(true), weekday: z.number().int().min(1).max(7).default(1), at: clock.default('09:00') })
+    .prefault({}),
+  followUp: z
+    .object({
+      /** Minutes after completion to ask the resident for a rating; 0 = with the completion notice. */
+      asksAfterMinutes: z.array(z.number().int().min(0).max(60 * 24 * 30)).max(5).default([0, 1440]),
+      /** An ask not sent within this many minutes of its time is dropped (the bot was down). */
+      staleAfterMinutes: minutes.default(2880),
+    })
+    .prefault({}),
+});
+
+function checkSchedule(
+  c: { dispatch: z.infer<typeof dispatchSchema>; schedule: z.infer<typeof scheduleSchema>; staff: { id: string }[]; gridWorkers: { id: string }[]; volunteers: { id: string }[]; grids: { workerIds: string[]; chiefId: string | null }[] },
+  ctx: z.RefinementCtx,
+  categories: Set<string>,
+  gridIds: Set<string>,
+): void {
+  for (const k of Object.keys(c.dispatch.byCategory)) {
+    if (!categories.has(k)) ctx.addIssue({ code: 'custom', path: ['dispatch', 'byCategory', k], message: `unknown category "${k}"` });
+  }
+  const people = new Set([...c.staff, ...c.gridWorkers, ...c.volunteers].map((p) => p.id));
+  for (const g of c.grids) {
+    g.workerIds.forEach((w) => people.add(w));
+    if (g.chiefId) people.add(g.chiefId);
+  }
+  const checkRoster = (entries: z.infer<typeof rosterEntry>[], path: (string | number)[]) =>
+    entries.forEach((e, i) => {
+      const pid = typeof e === 'string' ? e : e.id;
+      if (!people.has(pid)) ctx.addIssue({ code: 'custom', path: [...path, i], message: `unknown person "${pid}" (use a contact id from staff, grids, gridWorkers or volunteers)` });
+    });
+  checkRoster(c.schedule.duty.roster, ['schedule', 'duty', 'roster']);
+  for (const [g, entries] of Object.entries(c.schedule.duty.byGrid)) {
+    if (!gridIds.has(g)) ctx.addIssue({ code: 'custom', path: ['schedule', 'duty', 'byGrid', g], message: `unknown grid "${g}"` });
+    checkRoster(entries, ['schedule', 'duty', 'byGrid', g]);
+  }
+  const asks = c.schedule.followUp.asksAfterMinutes;
+  if (asks.some((m, i) => i > 0 && m <= asks[i - 1]!)) {
+    ctx.addIssue({ code: 'custom', path: ['schedule', 'followUp', 'asksAfterMinutes'], message: 'times must be in increasing order' });
+  }
+  const d = c.schedule.morningDigest;
+  if (d.until <= d.at) ctx.addIssue({ code: 'custom', path: ['schedule', 'morningDigest', 'until'], message: `must be later than "at" (${d.at})` });
+}
 
 export const configSchema = z
   .object({
@@ -41,6 +133,14 @@ export const configSchema = z
           skills: z.array(z.string()).default([]),
           gridIds: z.array(id).default([]),
           phone: z.string().optional(),
+          // issue 4 (dispatch): team, capacity, when they serve
+          team: z.enum(VOLUNTEER_TEAMS).nullable().default(null),
+          /** Open tasks at most: beyond it they are not called and cannot claim. */
+          capacity: z.number().int().min(1).max(100).default(3),
+          /** ISO weekdays they serve, 1 = Monday … 7 = Sunday. */
+          availableDays: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5, 6, 7]),
+          /** Local hours they may be called; null = any time. */
+          availableHours: z.object({ from: clock, to: clock }).nullable().default(null),
         }),
       )
       .default([]),
@@ -53,6 +153,9 @@ export const configSchema = z
         maxTextLength: z.number().int().min(50).max(5000).default(500),
       })
       .prefault({}),
+    // ── issue 4: dispatch, time limits, escalation, scheduled posts ──────────
+    dispatch: dispatchSchema.prefault({}),
+    schedule: scheduleSchema.prefault({}),
     // ── mediation (万家和) and neighbourhood council (睦邻议事会), issue 8: see mediation-config.ts, council-config.ts
     mediation: mediationConfigSchema,
     council: councilConfigSchema,
@@ -84,6 +187,7 @@ export const configSchema = z
       rooms.set(g.roomId, g.id);
       if (g.roomId === c.staffRoomId) ctx.addIssue({ code: 'custom', path: ['grids', i, 'roomId'], message: 'a grid room cannot be the staff room' });
     });
+    checkSchedule(c, ctx, keys, gridIds);
     const seen = new Set<string>();
     c.grids.forEach((g, i) => {
       if (seen.has(g.id)) ctx.addIssue({ code: 'custom', path: ['grids', i, 'id'], message: `duplicate grid id "${g.id}"` });
@@ -94,3 +198,6 @@ export const configSchema = z
 export type AppConfig = z.infer<typeof configSchema>;
 export type GridConfig = AppConfig['grids'][number];
 export type VolunteerConfig = AppConfig['volunteers'][number];
+export type DispatchConfig = AppConfig['dispatch'];
+export type ScheduleConfig = AppConfig['schedule'];
+export type RosterEntry = ScheduleConfig['duty']['roster'][number];

@@ -62,12 +62,12 @@ const mention = (name: string) => `@${name}`;
 
 export const messages = {
   // ── residents' requests ────────────────────────────────────────────
-  orderCreated(o: Order, categoryName: string, opts: { waitsForAcceptance: boolean; askAddress: boolean; askPhone: boolean }): string {
+  orderCreated(o: Order, categoryName: string, opts: { waitsForAcceptance: boolean; askAddress: boolean; askPhone: boolean; callHeldNote?: string }): string {
     const head = `已登记 ${ref(o)}(${label(o, categoryName)}):${o.summary}。`;
     const next = opts.waitsForAcceptance
       ? '社区工作人员受理后会安排志愿者,请稍候。'
       : o.gridId
-        ? '已通知本网格志愿者,接单后会私信联系您。'
+        ? (opts.callHeldNote ?? '已通知本网格志愿者,接单后会私信联系您。')
         : '已转社区工作人员安排。';
     const asks: string[] = [];
     if (opts.askAddress) asks.push('请问是几号楼几单元?');
@@ -94,12 +94,12 @@ export const messages = {
   },
 
   // ── claiming and doing ─────────────────────────────────────────────
-  claimedInGroup(o: Order, claimerName: string, residentName: string | null): string {
+  claimedInGroup(o: Order, claimerName: string, residentName: string | null, eta?: string): string {
     const to = residentName ? `${mention(residentName)} ` : '';
-    return `${to}${ref(o)} 已由${claimerName}接单,志愿者会私信联系您。`;
+    return `${to}${ref(o)} 已由${claimerName}接单,${eta ? `${eta},` : ''}志愿者会私信联系您。`;
   },
-  claimedPrivately(o: Order, claimerName: string): string {
-    return `您的 ${ref(o)} 已由${claimerName}接单,志愿者会尽快联系您。`;
+  claimedPrivately(o: Order, claimerName: string, eta?: string): string {
+    return `您的 ${ref(o)} 已由${claimerName}接单,${eta ? `${eta},` : ''}志愿者会尽快联系您。`;
   },
   orderDetails(o: Order, categoryName: string): string {
     const phone = o.phone ?? '未留电话';
@@ -235,7 +235,7 @@ export const messages = {
   },
   help(role: 'staff' | 'manager' | 'volunteer' | 'resident'): string {
     const resident = ['居民:在群里直接说需要什么,写上几号楼几单元;', '取消 #12 取消;办结后回复 1–5 打分,或「评价 #12 5 很满意」。'];
-    const volunteer = ['志愿者:接单 #12 · 开始 #12 · 完成 #12 备注 · 放弃 #12'];
+    const volunteer = ['志愿者:接单 #12 · 开始 #12 · 完成 #12 备注 · 放弃 #12 · 请假 3天 · 销假 · 今天谁值班'];
     const staff = ['工作人员:/受理 #12 · /派单 #12 @志愿者 · /驳回 #12 原因 · /关闭 #12 · /重开 #12 · /查 #12 · /待办'];
     const parts = role === 'resident' ? resident : role === 'volunteer' ? [...volunteer, ...resident] : [...staff, ...volunteer, ...resident];
     return parts.join('\n');

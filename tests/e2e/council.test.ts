@@ -1,10 +1,16 @@
-import { Simulator, type ScriptStep, type TranscriptLine } from '../../src/adapters/wechaty/simulator.js';
+import type { ScriptStep, TranscriptLine } from '../../src/adapters/wechaty/simulator.js';
 import type { Ballot, Topic, TopicRating } from '../../src/core/council.js';
 import { demoConfig } from '../helpers/fixtures.js';
-import { botLines, botTexts, G1, STAFF, tmpDir } from '../helpers/sim.js';
-import { playWithClock } from '../helpers/sim-clock.js';
+import { botLines, botTexts, G1, runScript, STAFF } from '../helpers/sim.js';
 
 const G2 = 'grid2@chatroom';
+/** The demo config without the schedule's digests and summaries, so the transcript shows this feature's posts. */
+const withoutDigests = () =>
+  demoConfig((raw) => {
+    const s = raw.schedule as Record<string, { enabled: boolean }>;
+    for (const k of ['morningDigest', 'eveningSummary', 'weeklySummary']) s[k]!.enabled = false;
+  });
+
 const privateTo = (t: TranscriptLine[], id: string) => botLines(t).filter((l) => l.room === null && l.to === id).map((l) => l.text);
 
 describe('the neighbourhood council through Wechaty and puppet-mock', () => {
@@ -42,7 +48,8 @@ describe('the neighbourhood council through Wechaty and puppet-mock', () => {
       { at: '2026-06-15T09:00:00+08:00' },
       { from: 'vol-zhang', room: G1, text: '进展 #T1-1 已联系两家公司 报价下周出' },
       { restart: true },
-      { at: '2026-06-20T00:00:00+08:00' },
+      // The reminder falls due at 23:59 the day before, in quiet hours: it goes out at 07:00.
+      { at: '2026-06-20T08:00:00+08:00' },
       { from: 'vol-li', to: 'bot', text: '完成 #T1-2 一楼住户都同意了' },
       { from: 'vol-zhang', room: G1, text: '完成 #T1-1 报价已在群公告公示' },
       // 结果评价
@@ -52,12 +59,7 @@ describe('the neighbourhood council through Wechaty and puppet-mock', () => {
       { at: '2026-06-23T10:00:00+08:00' },
       { from: 'res-wang', room: G1, text: '/议题 #T1' },
     ];
-    const sim = await Simulator.create({ config: demoConfig(), dataDir: tmpDir(), script: steps, startAt: Date.parse('2026-06-10T09:30:00+08:00') });
-    try {
-      await playWithClock(sim, steps);
-    } finally {
-      await sim.stop();
-    }
+    const sim = await runScript(steps, { config: withoutDigests() });
     const t = sim.transcript;
     const group = botTexts(t, G1);
 
@@ -78,7 +80,8 @@ describe('the neighbourhood council through Wechaty and puppet-mock', () => {
     expect(group).toContain('#T1-1 任务:联系电梯公司报价,负责人 @张师傅,06-30(周二)截止。有进展请回复「进展 #T1-1 情况」,办完回复「完成 #T1-1」。');
     expect(group).toContain('#T1-1 进展(张师傅):已联系两家公司 报价下周出');
     // The reminder a day before 6月20日 ends.
-    expect(group).toContain('@李师傅 #T1-2「征求一楼住户意见」将于06-20(周六)到期,有进展请回复「进展 #T1-2 情况」。');
+    const reminder = botLines(t).find((l) => l.text.startsWith('@李师傅 #T1-2'))!;
+    expect(reminder).toMatchObject({ room: G1, at: '2026-06-20T07:00:00+08:00', text: '@李师傅 #T1-2「征求一楼住户意见」将于06-20(周六)到期,有进展请回复「进展 #T1-2 情况」。' });
     expect(group).toContain('#T1-2「征求一楼住户意见」已完成(李师傅):一楼住户都同意了。还有1项任务未完成。');
     expect(group).toContain('#T1「5号楼加装电梯」的任务已全部完成。请本群居民为落实结果打分(1–5):回复「评价 #T1 5」,也可以附上意见。3天后公布结果。');
     expect(group).toContain('#T1「5号楼加装电梯」评价结束:2人打分,平均4.5分。议事全过程已记录,发送「/议题 #T1」可查看。');

@@ -1,8 +1,14 @@
-import { Simulator, type ScriptStep, type TranscriptLine } from '../../src/adapters/wechaty/simulator.js';
+import type { ScriptStep, TranscriptLine } from '../../src/adapters/wechaty/simulator.js';
 import type { MediationCase } from '../../src/core/mediation.js';
 import { demoConfig } from '../helpers/fixtures.js';
-import { botLines, botTexts, G1, STAFF, tmpDir } from '../helpers/sim.js';
-import { playWithClock } from '../helpers/sim-clock.js';
+import { botLines, botTexts, G1, runScript, STAFF } from '../helpers/sim.js';
+
+/** The demo config without the schedule's digests and summaries, so the transcript shows this feature's posts. */
+const withoutDigests = () =>
+  demoConfig((raw) => {
+    const s = raw.schedule as Record<string, { enabled: boolean }>;
+    for (const k of ['morningDigest', 'eveningSummary', 'weeklySummary']) s[k]!.enabled = false;
+  });
 
 const privateTo = (t: TranscriptLine[], id: string) => botLines(t).filter((l) => l.room === null && l.to === id).map((l) => l.text);
 
@@ -24,12 +30,7 @@ describe('a neighbours\' dispute through Wechaty and puppet-mock', () => {
       { at: '2026-06-19T10:00:00+08:00' },
       { from: 'res-wang', to: 'bot', text: '是的' },
     ];
-    const sim = await Simulator.create({ config: demoConfig(), dataDir: tmpDir(), script: steps, startAt: Date.parse('2026-06-10T09:30:00+08:00') });
-    try {
-      await playWithClock(sim, steps);
-    } finally {
-      await sim.stop();
-    }
+    const sim = await runScript(steps, { config: withoutDigests() });
     const t = sim.transcript;
 
     // The group sees one neutral line: the case number, nothing about the matter or the other party.

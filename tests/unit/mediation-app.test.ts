@@ -110,6 +110,19 @@ describe('mediators work the case up the ladder', () => {
     expect(kase().history.map((h) => h.action)).toEqual(['open', 'attempt', 'escalate', 'escalate', 'agree']);
   });
 
+  it('waits for the end of quiet hours to climb at night', async () => {
+    const { say, tick, kase, clock, app: a } = app();
+    clock.t = Date.parse('2026-06-10T23:00:00+08:00');
+    await say('res-wang', DISPUTE, { talkerName: '王阿姨' });
+    const limit = kase().levelSince + 48 * H; // 06-12 23:00, in quiet hours
+    expect(a.nextDueAt(limit - 1000)).toBe(Date.parse('2026-06-13T07:00:00+08:00'));
+    expect(await tick(limit)).toEqual([]);
+    expect(kase().level).toBe(0);
+    const morning = await tick(Date.parse('2026-06-13T07:00:00+08:00'));
+    expect(texts(to(morning, STAFF))).toEqual(['#M1 已从楼栋调解转到网格调解(楼栋调解超过2天未达成一致)。']);
+    expect(kase()).toMatchObject({ level: 1, levelSince: Date.parse('2026-06-13T07:00:00+08:00') });
+  });
+
   it('refuses mediator commands from residents and from volunteers', async () => {
     const { say } = app();
     await say('res-wang', DISPUTE, { talkerName: '王阿姨' });

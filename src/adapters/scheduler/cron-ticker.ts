@@ -10,10 +10,14 @@ export interface Ticker {
   stop(): void;
 }
 
-export function startTicker(app: BotApp, clock: Clock, push: (r: Reply[]) => void, log: Logger, timezone: string): Ticker {
+/**
+ * `ready` says whether posts can be sent now (the account is logged in): before that a tick does
+ * nothing, so what falls due while waiting for a QR scan is sent after login, not given up.
+ */
+export function startTicker(app: BotApp, clock: Clock, push: (r: Reply[]) => void, log: Logger, timezone: string, ready: () => boolean = () => true): Ticker {
   let running = false;
   const tick = async () => {
-    if (running) return; // a slow tick is not stacked on itself
+    if (running || !ready()) return; // a slow tick is not stacked on itself
     running = true;
     try {
       push(await app.runDueJobs(clock.now()));

@@ -16,7 +16,8 @@ export type ScriptStep =
   | { from: string; name?: string; room: string; text: string }
   | { from: string; name?: string; to: 'bot'; text: string }
   | { at: string }
-  | { restart: true };
+  /** Restart on the same data; with `at`, the bot stays down until that time (nothing runs meanwhile). */
+  | { restart: true; at?: string };
 
 export interface TranscriptLine {
   /** ISO time with offset, in the community's zone. */
@@ -57,7 +58,7 @@ export function readScript(text: string, file = 'script'): ScriptStep[] {
     if (typeof s.at === 'string' && Object.keys(s).length === 1) {
       if (Number.isNaN(parseInstant(s.at))) throw new Error(`${file}:${i + 1}: bad time "${s.at}"`);
     } else if (s.restart === true) {
-      // ok
+      if (s.at !== undefined && (typeof s.at !== 'string' || Number.isNaN(parseInstant(s.at)))) throw new Error(`${file}:${i + 1}: bad time "${String(s.at)}"`);
     } else if (typeof s.from === 'string' && typeof s.text === 'string' && (typeof s.room === 'string' || s.to === 'bot')) {
       if (s.from === BOT_ID || /@/.test(s.from)) throw new Error(`${file}:${i + 1}: "from" must be a contact id without "@" and not "${BOT_ID}"`);
       if (typeof s.room === 'string' && !/@/.test(s.room)) throw new Error(`${file}:${i + 1}: a room id must contain "@"`);
@@ -161,6 +162,8 @@ export class Simulator {
     mocker.login(self);
     await loggedIn;
     await this.settle();
+    // As `npm start` does after login: send what fell due while the bot was down.
+    await this.tick();
   }
 
   private topic(roomId: string): string {
@@ -189,13 +192,12 @@ export class Simulator {
 
   /** Plays one step and waits until the bot has handled it and sent its replies. */
   async play(step: ScriptStep): Promise<void> {
-    if ('at' in step) {
-      const t = parseInstant(step.at, this.o.config.timezone);
-      if (t > this.now) this.now = t;
+    if ('restart' in step) {
+      await this.restart(step.at === undefined ? undefined : parseInstant(step.at, this.o.config.timezone));
       return;
     }
-    if ('restart' in step) {
-      await this.restart();
+    if ('at' in step) {
+      await this.advanceTo(parseInstant(step.at, this.o.config.timezone));
       return;
     }
     this.now += 1000;
@@ -216,6 +218,27 @@ export class Simulator {
     for (const s of steps) await this.play(s);
   }
 
+  /**
+   * Moves the virtual clock to `t` as a running bot would live through it: stops at every moment
+   * something falls due (in order) and runs the due jobs there, then at `t`.
+   */
+  async advanceTo(t: number): Promise<void> {
+    for (;;) {
+      const next = this.runtime.app.nextDueAt(this.now);
+      if (next === null || next > t || next <= this.now) break;
+      this.now = next;
+      await this.tick();
+    }
+    if (t > this.now) this.now = t;
+    await this.tick();
+  }
+
+  /** Runs what is due now, as the cron ticker does, and waits until it is sent. */
+  async tick(): Promise<void> {
+    this.runtime.attached.queue.push(await this.runtime.app.runDueJobs(this.now));
+    await this.settle();
+  }
+
   /** Waits until every message is delivered to the bot and the bot is idle. */
   async settle(timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -234,10 +257,11 @@ export class Simulator {
     }
   }
 
-  /** Stops the bot and starts a new one on the same data, as after a crash or a redeploy. */
-  async restart(): Promise<void> {
+  /** Stops the bot and starts a new one on the same data, as after a crash or a redeploy (down until `at`, if given). */
+  async restart(at?: number): Promise<void> {
     await this.runtime.stop();
     this.undelivered.clear();
+    if (at !== undefined && at > this.now) this.now = at;
     await this.boot();
   }
 

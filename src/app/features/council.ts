@@ -14,6 +14,7 @@ import {
 } from '../../core/council.js';
 import { leadingScore, parseCouncilCommand, splitDeadline, type CouncilCommand } from '../../core/council-commands.js';
 import { parseDuration, resolveDeadline } from '../../core/resolve-deadline.js';
+import { afterQuiet, isQuiet } from '../../core/quiet-hours.js';
 import { councilMessages as M, councilNotes as N } from '../../messages/council.js';
 import { DEFAULT_VOTE_OPTIONS, UNTIL_WORDS } from '../../core/vocabulary-council.js';
 import type { BotApp } from '../bot-app.js';
@@ -451,7 +452,16 @@ class Council implements Feature {
 
   // ── the clock ──────────────────────────────────────────────────────
 
+  private quiet(at: number): boolean {
+    return isQuiet(at, this.app.config.schedule.quietHours, this.app.config.timezone);
+  }
+
+  /**
+   * Nothing here is urgent: in quiet hours it all waits for the morning (and is then still due).
+   * A vote or window that ends at night is counted with what came in before its end.
+   */
   due(turn: Turn): void {
+    if (this.quiet(turn.now)) return;
     const jobs = dueTopicJobs([...this.store.values<Topic>(COUNCIL_COLLECTIONS.topics)], turn.now, this.cfg);
     for (const job of jobs) {
       const t = this.topic(job.topicId)!;
@@ -477,7 +487,12 @@ class Council implements Feature {
   }
 
   nextDueAt(now: number): number | null {
-    return nextTopicDueAt(this.store.values<Topic>(COUNCIL_COLLECTIONS.topics), now, this.cfg);
+    const { quietHours } = this.app.config.schedule;
+    const tz = this.app.config.timezone;
+    const topics = [...this.store.values<Topic>(COUNCIL_COLLECTIONS.topics)];
+    if (this.quiet(now) && dueTopicJobs(topics, now, this.cfg).length) return afterQuiet(now, quietHours, tz);
+    const t = nextTopicDueAt(topics, now, this.cfg);
+    return t === null ? null : afterQuiet(t, quietHours, tz);
   }
 
   /** Reminded and escalated like orders: the owner before the deadline, the grid worker at it, staff after. */

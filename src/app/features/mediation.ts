@@ -11,6 +11,7 @@ import {
 } from '../../core/mediation.js';
 import { parseMediationCommand, readFollowUpAnswer, type MediationCommand } from '../../core/mediation-commands.js';
 import { parseMessage, REQUEST_CONFIDENCE_THRESHOLD } from '../../core/parse-message.js';
+import { afterQuiet, isQuiet } from '../../core/quiet-hours.js';
 import type { Reading } from '../../core/reading.js';
 import { mediationMessages as M } from '../../messages/mediation.js';
 import type { BotApp } from '../bot-app.js';
@@ -329,7 +330,13 @@ class Mediation implements Feature {
 
   // ── the clock ──────────────────────────────────────────────────────
 
+  private quiet(at: number): boolean {
+    return isQuiet(at, this.app.config.schedule.quietHours, this.app.config.timezone);
+  }
+
+  /** Nothing here is urgent: in quiet hours it all waits for the morning (and is then still due). */
   due(turn: Turn): void {
+    if (this.quiet(turn.now)) return;
     for (const job of dueCaseJobs(this.cases(), turn.now, this.ladder)) {
       const c = this.case(job.caseId)!;
       switch (job.kind) {
@@ -352,7 +359,11 @@ class Mediation implements Feature {
   }
 
   nextDueAt(now: number): number | null {
-    return nextCaseDueAt(this.store.values<MediationCase>(MEDIATION_COLLECTIONS.cases), now, this.ladder);
+    const { quietHours } = this.app.config.schedule;
+    const tz = this.app.config.timezone;
+    if (this.quiet(now) && dueCaseJobs(this.cases(), now, this.ladder).length) return afterQuiet(now, quietHours, tz);
+    const t = nextCaseDueAt(this.store.values<MediationCase>(MEDIATION_COLLECTIONS.cases), now, this.ladder);
+    return t === null ? null : afterQuiet(t, quietHours, tz);
   }
 }
 
