@@ -276,7 +276,7 @@ export const councilNotes = {
     return `至${formatDeadline(closesAt)}`;
   },
   discussionClosed(s: ViewSummary): string {
-    return `意见${s.total}条:同意${s.for} 反对${s.against} 其他${s.other}`;
+    return `意见${s.total}条(同意${s.for} 反对${s.against} 其他${s.other})`;
   },
   voteOpened(options: string[], deadline: number): string {
     return `${options.join('/')},${formatDeadline(deadline)}截止`;
