@@ -1,6 +1,7 @@
 /** The shape of a deployment's config file, validated with zod. Pure: no file access here. */
 import { z } from 'zod';
 import { VOLUNTEER_TEAMS } from './vocabulary-duty.js';
+import { checkStaffToolsConfig, pointsConfigSchema, serviceGroupSchema } from './config-staff.js';
 import { checkMediationConfig, mediationConfigSchema } from './mediation-config.js';
 import { checkCouncilConfig, councilConfigSchema } from './council-config.js';
 
@@ -13,6 +14,8 @@ export const catalogueEntrySchema = z.object({
   kind: z.enum(['service', 'proxy']),
   name: z.string().min(1),
   keywords: z.array(z.string().min(1)).default([]),
+  /** Staff tools: the report's service group (民生/生活/生产/缴费); default by key, see config-staff.ts. */
+  group: serviceGroupSchema.optional(),
 });
 
 export const REQUIRED_CATEGORY_KEYS = [
@@ -156,6 +159,8 @@ export const configSchema = z
     // ── issue 4: dispatch, time limits, escalation, scheduled posts ──────────
     dispatch: dispatchSchema.prefault({}),
     schedule: scheduleSchema.prefault({}),
+    // ── staff tools (issue 5): points ──
+    points: pointsConfigSchema,
     // ── mediation (万家和) and neighbourhood council (睦邻议事会), issue 8: see mediation-config.ts, council-config.ts
     mediation: mediationConfigSchema,
     council: councilConfigSchema,
@@ -166,6 +171,7 @@ export const configSchema = z
   })
   .superRefine((c, ctx) => {
     const keys = new Set(c.catalogue.map((e) => e.key));
+    for (const i of checkStaffToolsConfig(c, keys)) ctx.addIssue({ code: 'custom', ...i });
     for (const k of REQUIRED_CATEGORY_KEYS) {
       if (!keys.has(k)) ctx.addIssue({ code: 'custom', path: ['catalogue'], message: `missing category "${k}"` });
     }

@@ -4,6 +4,7 @@
  */
 import type { Message, Wechaty as WechatyInterface } from 'wechaty';
 import * as PUPPET from 'wechaty-puppet';
+import { FileBox } from 'file-box';
 import type { BotApp } from '../../app/bot-app.js';
 import type { Clock, InboundMessage, Reply } from '../../app/ports.js';
 import type { Logger } from '../log.js';
@@ -54,7 +55,8 @@ export function attachBot(bot: WechatyInterface, app: BotApp, opts: AttachOption
     {
       send: async (r: Reply) => {
         const conv = 'roomId' in r.to ? r.to.roomId : r.to.contactId;
-        await bot.puppet.messageSendText(conv, r.text, r.mentionIds);
+        if (r.file) await bot.puppet.messageSendFile(conv, FileBox.fromBase64(r.file.base64, r.file.name));
+        else await bot.puppet.messageSendText(conv, r.text, r.mentionIds);
       },
       onSent: async (r) => {
         if (r.id) await app.markSent(r.id);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import type { AppConfig } from '../../core/config-schema.js';
 import { formatLocal, parseInstant } from '../../core/time.js';
-import { BOT_DISPLAY_NAME } from '../../messages/index.js';
+import { BOT_DISPLAY_NAME, transcriptLabels } from '../../messages/index.js';
 import { createRuntime, type Runtime } from '../runtime.js';
 import { createLogger, type Logger } from '../log.js';
 import { NO_PACING, type PacingOptions } from './outgoing-queue.js';
@@ -172,13 +172,15 @@ export class Simulator {
     return c.grids.find((g) => g.roomId === roomId)?.name ?? roomId;
   }
 
-  private record(p: { talkerId?: string; roomId?: string; listenerId?: string; text?: string }): void {
+  private record(p: { id: string; talkerId?: string; roomId?: string; listenerId?: string; text?: string }): void {
+    // A file message has no text: show its name.
+    const file = (this.mocker as unknown as { cacheFileBoxPayload: Map<string, { name?: string }> }).cacheFileBoxPayload.get(p.id);
     const line: TranscriptLine = {
       at: formatLocal(this.now, 'YYYY-MM-DDTHH:mm:ssZ', this.o.config.timezone),
       room: p.roomId ?? null,
       from: p.talkerId ?? '',
       to: p.roomId ? null : (p.listenerId ?? null),
-      text: p.text ?? '',
+      text: p.text ?? (file ? `${transcriptLabels.file} ${file.name ?? ''}` : ''),
       bot: p.talkerId === BOT_ID,
     };
     this.transcript.push(line);
