@@ -196,3 +196,37 @@ export const mediationMessages = {
   },
 };
 
+
+/** The ledger's sheet of mediation cases (调解台账): its name, headers and cell words. */
+export const CASE_LEDGER = {
+  sheet: '调解台账',
+  headers: {
+    id: '编号',
+    grid: '网格',
+    complainant: '当事人',
+    phone: '电话',
+    text: '反映内容',
+    openedAt: '登记时间',
+    firstLevel: '受理级别',
+    level: '当前级别',
+    status: '状态',
+    attempts: '调解次数',
+    climbs: '升级经过',
+    mediators: '调解人',
+    closedAt: '结案时间',
+    result: '结果',
+    outcome: '约定/未达成原因',
+    followUpAt: '回访时间',
+    followUp: '回访结果',
+    steps: '经过',
+  },
+  agreed: '达成一致',
+  failed: '未达成',
+  held: '已落实',
+  reopened: (n: number) => `未落实,重新调解${n > 1 ? `${n}次` : ''}`,
+  climbStep: (levelName: string, byTime: boolean) => `${levelName}${byTime ? '(超时)' : ''}`,
+  climb: (levels: string[]) => levels.join('→'),
+  names: (names: string[]) => names.join('、'),
+  step: (stamp: string, action: CaseAction, byName: string, note?: string, method?: string) =>
+    `${stamp} ${CASE_ACTION_NAMES[action]}${method ? `(${method})` : ''} ${byName}${note ? `:${note}` : ''}`,
+};
