@@ -255,6 +255,7 @@ describe('the staff list of open cases', () => {
   it('answers help and bad formats briefly', async () => {
     const { say } = app();
     expect(texts(await say('res-wang', '/帮助 调解'))[0]).toMatch(/^调解\(万家和\)/);
+    expect(texts(await say('res-wang', '/帮助'))[0]).toContain('详见「/帮助 调解」「/帮助 议事」');
     expect(texts(await say('wk-li', '/结案 #M9 达成一致'))).toEqual(['没有找到调解事项 #M9。']);
     expect(texts(await say('wk-li', '/结案 #M1'))).toEqual(['格式:/结案 #M3 达成一致 约定内容 · /结案 #M3 未达成 原因']);
     expect(texts(await say('wk-li', '/升级'))).toEqual(['格式:/升级 #M3 原因']);
