@@ -18,6 +18,7 @@ import { scheduleMessages as S } from '../messages/schedule.js';
 import type { Clock, InboundMessage, Reply, Store } from './ports.js';
 import { Records } from './records.js';
 import { holdForQuietHours, holdPost, leavesMap } from './schedule-records.js';
+import { cleanInbound } from './clean-inbound.js';
 import { Turn, type Feature } from './turn.js';
 
 /** How long the bot waits for a resident to add a missing address or phone. */
@@ -96,7 +97,7 @@ export class BotApp {
 
   /** Handles one message; resolves to the replies to send (already durable in the outbox). */
   handleMessage(msg: InboundMessage): Promise<Reply[]> {
-    return this.serial(() => this.handle(msg));
+    return this.serial(() => this.handle(cleanInbound(msg)));
   }
 
   /** Replies recorded but not yet sent (e.g. after a crash). */

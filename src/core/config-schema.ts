@@ -161,6 +161,28 @@ export const configSchema = z
     schedule: scheduleSchema.prefault({}),
     // ── staff tools (issue 5): points ──
     points: pointsConfigSchema,
+    // ── robustness (issue 6): sending pace, backups, reconnecting ──
+    /** The outgoing queue: WeChat bans accounts that send too fast. */
+    sending: z
+      .object({
+        /** Minimum gap between two sends to the same group or person (ms). */
+        roomSpacingMs: z.number().int().min(0).max(60_000).default(1500),
+        /** Random extra gap, 0..jitterMs (ms). */
+        jitterMs: z.number().int().min(0).max(60_000).default(500),
+        /** Sends per rolling minute for the whole account (0 = no cap). */
+        perMinute: z.number().int().min(0).max(1000).default(40),
+        /** Attempts after a failed send, before staff are told. */
+        retries: z.number().int().min(0).max(10).default(4),
+        /** First retry delay (ms); doubles each time. */
+        backoffMs: z.number().int().min(10).max(600_000).default(2000),
+      })
+      .prefault({}),
+    /** Daily copies of the data file in `<data>/backups/`. */
+    backups: z.object({ keep: z.number().int().min(0).max(365).default(7) }).prefault({}),
+    /** When WeChat cannot be reached before login: retry delays (ms), doubling up to the maximum. */
+    reconnect: z
+      .object({ firstDelayMs: z.number().int().min(100).default(5000), maxDelayMs: z.number().int().min(100).default(300_000) })
+      .prefault({}),
     // ── mediation (万家和) and neighbourhood council (睦邻议事会), issue 8: see mediation-config.ts, council-config.ts
     mediation: mediationConfigSchema,
     council: councilConfigSchema,

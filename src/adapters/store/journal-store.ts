@@ -38,6 +38,8 @@ export class JournalStore extends MemoryStore {
   private fd = -1;
   private seq = 0;
   private journalBytes = 0;
+  /** A torn last line was dropped: it must go before anything is appended after it. */
+  private tornTail = false;
 
   private constructor(
     readonly dir: string,
@@ -84,7 +86,7 @@ export class JournalStore extends MemoryStore {
     const replayed = store.replayJournal();
     if (options.readOnly) return store;
     store.fd = fs.openSync(JournalStore.journalPath(dir), 'a', 0o600);
-    if (snap === null || replayed > 0) await store.compact();
+    if (snap === null || replayed > 0 || store.tornTail) await store.compact();
     return store;
   }
 
@@ -110,7 +112,10 @@ export class JournalStore extends MemoryStore {
         if (typeof batch.seq !== 'number' || !Array.isArray(batch.ops)) throw new Error('not a batch');
       } catch {
         const isLast = lines.slice(i + 1).every((l) => !l);
-        if (isLast) break; // torn tail: never acknowledged, safe to drop
+        if (isLast) {
+          this.tornTail = true; // torn tail: never acknowledged, safe to drop
+          break;
+        }
         throw new StoreError(`Journal ${file} is corrupt at line ${i + 1}. It was left unchanged. Restore from ${path.join(this.dir, 'backups')} or move it away.`);
       }
       goodBytes += Buffer.byteLength(line) + 1;
