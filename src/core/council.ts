@@ -4,7 +4,8 @@
  * what falls due. Pure: time comes in as `now`.
  */
 import type { CouncilConfig } from './council-config.js';
-import { excerpt, maskPhonesIn } from './privacy.js';
+import { excerpt } from './privacy.js';
+import { maskForGroup } from './mask-for-group.js';
 import { ABSTAIN_OPTIONS, AGAINST_OPTIONS, AGAINST_WORDS, FOR_WORDS } from './vocabulary-council.js';
 
 export type TopicStage =
@@ -198,12 +199,15 @@ export function classifyStance(text: string): Stance {
   return 'other';
 }
 
-/** Masks what a group must not see in a quoted view: phones, room numbers, @-mentions. */
-export function maskForGroup(text: string): string {
-  return maskPhonesIn(text)
+/**
+ * A view as it may be quoted to the group: the shared group mask (phones, ID numbers, rooms), and
+ * also no @-mentions and no bare room after a unit (`3单元101`), since quotes name nobody.
+ * @example maskQuote('@张师傅 我是3单元101的 13812345678') // '我是3单元**的 138****5678'
+ */
+export function maskQuote(text: string): string {
+  return maskForGroup(text)
     .replace(/@[^\s@\u2005]+[\s\u2005]?/g, '')
     .replace(/(单元|号楼|栋|号院)\s*(\d{3,4})(室|号)?/g, (_m, a: string) => `${a}**`)
-    .replace(/(?<!\d)\d{3,4}(室|号房)/g, '**$1')
     .trim();
 }
 
@@ -226,11 +230,11 @@ export function summariseViews(comments: readonly Pick<TopicComment, 'text' | 's
   const picked = new Set<number>();
   // One of each stance first, then the rest in order, so the quotes show the range of views.
   for (const stance of ['for', 'against', 'other'] as const) {
-    const i = comments.findIndex((c, k) => c.stance === stance && !picked.has(k) && maskForGroup(c.text).length > 0);
+    const i = comments.findIndex((c, k) => c.stance === stance && !picked.has(k) && maskQuote(c.text).length > 0);
     if (i >= 0 && picked.size < maxExcerpts) picked.add(i);
   }
-  for (let k = 0; k < comments.length && picked.size < maxExcerpts; k++) if (maskForGroup(comments[k]!.text)) picked.add(k);
-  s.excerpts = [...picked].sort((a, b) => a - b).map((k) => excerpt(maskForGroup(comments[k]!.text), maxChars));
+  for (let k = 0; k < comments.length && picked.size < maxExcerpts; k++) if (maskQuote(comments[k]!.text)) picked.add(k);
+  s.excerpts = [...picked].sort((a, b) => a - b).map((k) => excerpt(maskQuote(comments[k]!.text), maxChars));
   return s;
 }
 

@@ -1,6 +1,6 @@
 import { T0 } from '../helpers/fixtures.js';
 import {
-  applyTopicAction, averageRating, canTopicTransition, classifyStance, dueTopicJobs, maskForGroup, matchOption, newTopic, nextTopicDueAt,
+  applyTopicAction, averageRating, canTopicTransition, classifyStance, dueTopicJobs, maskQuote, matchOption, newTopic, nextTopicDueAt,
   summariseViews, tallyVote, type Ballot, type Topic, type TopicTask,
 } from '../../src/core/council.js';
 import { leadingScore, parseCouncilCommand, splitDeadline, taskRef, topicRef } from '../../src/core/council-commands.js';
@@ -106,8 +106,9 @@ describe('the summary of views', () => {
     expect(joined).not.toContain('101');
   });
 
-  it('masks phones, room numbers and mentions', () => {
-    expect(maskForGroup('@张师傅 3号楼2单元501 电话13812345678')).toBe('3号楼2单元** 电话138****5678');
+  it('masks phones, room numbers and mentions in a quote', () => {
+    expect(maskQuote('@张师傅 3号楼2单元501 电话13812345678')).toBe('3号楼2单元 电话138****5678');
+    expect(maskQuote('我是3单元101的 身份证140102199001011234')).toBe('我是3单元**的 身份证1401**********1234');
   });
 });
 
