@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { VOLUNTEER_TEAMS } from './vocabulary-duty.js';
 import { checkStaffToolsConfig, pointsConfigSchema, serviceGroupSchema } from './config-staff.js';
+import { checkMediationConfig, mediationConfigSchema } from './mediation-config.js';
+import { checkCouncilConfig, councilConfigSchema } from './council-config.js';
 
 const id = z.string().min(1);
 /** Room ids must contain `@` (how WeChat and the puppets tell rooms from contacts). */
@@ -181,6 +183,13 @@ export const configSchema = z
     reconnect: z
       .object({ firstDelayMs: z.number().int().min(100).default(5000), maxDelayMs: z.number().int().min(100).default(300_000) })
       .prefault({}),
+    // ── mediation (万家和) and neighbourhood council (睦邻议事会), issue 8: see mediation-config.ts, council-config.ts
+    mediation: mediationConfigSchema,
+    council: councilConfigSchema,
+  })
+  .superRefine((c, ctx) => {
+    checkMediationConfig(c, ctx);
+    checkCouncilConfig(c, ctx);
   })
   .superRefine((c, ctx) => {
     const keys = new Set(c.catalogue.map((e) => e.key));
