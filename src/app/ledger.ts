@@ -28,6 +28,7 @@ import type { LocalClock } from '../core/local-clock.js';
 import type { Store } from './ports.js';
 import { StaffData, type Names } from './staff-data.js';
 import { csvLines, writeXlsx, xlsxBuffer, type Cell, type Column, type Sheet } from './workbook.js';
+import { casesSheet } from './mediation-ledger.js';
 import { registrationsSheet } from './registration-sheet.js';
 
 export interface LedgerContext {
@@ -208,7 +209,7 @@ export const summarySheet: LedgerSheetSource = {
 };
 
 /** The sheets of the ledger file, in order. Add a sheet here. */
-export const LEDGER_SHEETS: readonly LedgerSheetSource[] = [ordersSheet, summarySheet, registrationsSheet];
+export const LEDGER_SHEETS: readonly LedgerSheetSource[] = [ordersSheet, summarySheet, casesSheet, registrationsSheet];
 
 /** Builds the sheets (rows are produced lazily as they are written). */
 export function ledgerSheets(ctx: LedgerContext, sources: readonly LedgerSheetSource[] = LEDGER_SHEETS): Sheet[] {

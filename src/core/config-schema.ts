@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { VOLUNTEER_TEAMS } from './vocabulary-duty.js';
 import { checkStaffToolsConfig, pointsConfigSchema, serviceGroupSchema } from './config-staff.js';
+import { checkMediationConfig, mediationConfigSchema } from './mediation-config.js';
+import { checkCouncilConfig, councilConfigSchema } from './council-config.js';
 import { householdKey } from './household-address.js';
 
 const id = z.string().min(1);
@@ -182,6 +184,9 @@ export const configSchema = z
     reconnect: z
       .object({ firstDelayMs: z.number().int().min(100).default(5000), maxDelayMs: z.number().int().min(100).default(300_000) })
       .prefault({}),
+    // ── mediation (万家和) and neighbourhood council (睦邻议事会), issue 8: see mediation-config.ts, council-config.ts
+    mediation: mediationConfigSchema,
+    council: councilConfigSchema,
     // ── issue 9: registrations and recognitions (tenant registration, star households, party links) ──
     /** 日租房房东报备: the landlords' group and its daily deadline. Absent: the feature is off. */
     registration: z
@@ -212,6 +217,8 @@ export const configSchema = z
       .prefault({}),
   })
   .superRefine((c, ctx) => {
+    checkMediationConfig(c, ctx);
+    checkCouncilConfig(c, ctx);
     const keys = new Set(c.catalogue.map((e) => e.key));
     for (const i of checkStaffToolsConfig(c, keys)) ctx.addIssue({ code: 'custom', ...i });
     for (const k of REQUIRED_CATEGORY_KEYS) {

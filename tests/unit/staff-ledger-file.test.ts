@@ -97,9 +97,9 @@ describe('the ledger file', () => {
 
   it('builds the sheets from a list that later features can extend', () => {
     const ctx = ledgerContext(fakeStore(), config, ALL_TIME, NOW);
-    expect(LEDGER_SHEETS.map((s) => s.name)).toEqual(['工单台账', '汇总', '房东报备']);
+    expect(LEDGER_SHEETS.map((s) => s.name)).toEqual(['工单台账', '汇总', '调解台账', '房东报备']);
     const extra = { name: '调解案件', build: () => ({ name: '调解案件', columns: [{ header: '编号' }], rows: [[1]] }) };
-    expect(ledgerSheets(ctx, [...LEDGER_SHEETS, extra]).map((s) => s.name)).toEqual(['工单台账', '汇总', '房东报备', '调解案件']);
+    expect(ledgerSheets(ctx, [...LEDGER_SHEETS, extra]).map((s) => s.name)).toEqual(['工单台账', '汇总', '调解台账', '房东报备', '调解案件']);
   });
 });
 

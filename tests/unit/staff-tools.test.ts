@@ -74,7 +74,7 @@ describe('/导出: the ledger as an xlsx file, privately to the staff member', (
   it('writes one row per order, matching the store, with full personal data and every step\'s time', async () => {
     const { staff, store } = await world();
     const wb = await readXlsx(files(await staff('/导出 本月'))[0]!);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['工单台账', '汇总', '房东报备']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['工单台账', '汇总', '调解台账', '房东报备']);
     const [header, ...data] = rows(wb.worksheets[0]!);
     expect(header).toEqual([
       '编号', '网格', '类型', '服务分组', '类别', '居民', '地址', '电话', '诉求内容', '希望时间', '紧急',

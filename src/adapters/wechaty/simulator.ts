@@ -101,7 +101,7 @@ export class Simulator {
     this.now = o.startAt ?? Date.now();
     this.log = o.log ?? createLogger('error');
     const c = o.config;
-    const named = [...c.staff, ...c.gridWorkers, ...c.volunteers, ...(c.registration?.landlords ?? []), ...c.partyMembers];
+    const named = [...c.staff, ...c.gridWorkers, ...c.volunteers, ...c.mediation.people, ...(c.registration?.landlords ?? []), ...c.partyMembers];
     for (const p of named) this.people.set(p.id, p.name);
     const rooms = [c.staffRoomId, ...c.grids.map((g) => g.roomId)];
     for (const r of rooms) this.roomMembers.set(r, new Set([BOT_ID]));
