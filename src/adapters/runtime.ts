@@ -41,7 +41,16 @@ export interface Runtime {
 }
 
 export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
-  const store = await JournalStore.open(o.dataDir, { fsync: o.fsync ?? true });
+  // The store reads finished orders after start-up and folds its journal in the background when
+  // it grows, and every night at 04:00.
+  const store = await JournalStore.open(o.dataDir, {
+    fsync: o.fsync ?? true,
+    now: () => o.clock.now(),
+    dailyCompaction: { at: '04:00', timezone: o.config.timezone },
+    onError: (e) => o.log.error('data store', e),
+    archiveAfterMs: 2000,
+  });
+  void store.whenLoaded().then(() => o.log.info(`data loaded: ${store.size('orders')} orders`));
   const app = installFeatures(new BotApp({ config: o.config, store, clock: o.clock }));
   const bot = WechatyBuilder.build({ puppet: o.puppet, ...(o.name ? { name: o.name } : {}) } as Parameters<typeof WechatyBuilder.build>[0]);
   const attached = attachBot(bot, app, { clock: o.clock, log: o.log, pacing: o.pacing });

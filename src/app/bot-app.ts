@@ -10,7 +10,7 @@ import { applyTransition, submittedLine } from '../core/order-machine.js';
 import { isOpen, type Order, type OrderAction } from '../core/model.js';
 import { sanitiseText } from '../core/privacy.js';
 import type { Reading } from '../core/reading.js';
-import { rankVolunteers, workload } from '../core/rank-volunteers.js';
+import { rankVolunteers } from '../core/rank-volunteers.js';
 import { afterQuiet, isQuiet } from '../core/quiet-hours.js';
 import { cycleOf, isDispatchLine } from '../core/plan-due.js';
 import { messages as M } from '../messages/index.js';
@@ -105,9 +105,13 @@ export class BotApp {
     return run;
   }
 
-  /** Handles one message; resolves to the replies to send (already durable in the outbox). */
+  /**
+   * Handles one message; resolves to the replies to send (already durable in the outbox). The next
+   * message is handled while this one's commit reaches the disk: its replies wait for it, and the
+   * journal is written in order, so nothing is reported before it is durable.
+   */
   handleMessage(msg: InboundMessage): Promise<Reply[]> {
-    return this.serial(() => this.handle(cleanInbound(msg)));
+    return this.serial(() => this.handle(cleanInbound(msg))).then(({ replies, durable }) => durable.then(() => replies));
   }
 
   /** Replies recorded but not yet sent (e.g. after a crash). */
@@ -119,7 +123,8 @@ export class BotApp {
   markSent(replyId: string): Promise<void> {
     return this.serial(async () => {
       this.deps.store.delete('outbox', replyId);
-      await this.deps.store.commit();
+      // Not waited for: if a crash loses this line, the reply is sent once more at the next start.
+      this.deps.store.commit().catch(() => undefined);
     });
   }
 
@@ -136,12 +141,13 @@ export class BotApp {
     });
   }
 
-  private async handle(msg: InboundMessage): Promise<Reply[]> {
+  private async handle(msg: InboundMessage): Promise<{ replies: Reply[]; durable: Promise<void> }> {
     const { config, store, clock } = this.deps;
-    if (this.records.seen(msg.id)) return [];
+    const none = { replies: [], durable: Promise.resolve() };
+    if (this.records.seen(msg.id)) return none;
     const inStaffRoom = msg.roomId === config.staffRoomId;
     const roomGrid = msg.roomId ? this.dir.gridByRoom(msg.roomId) : undefined;
-    if (msg.roomId && !roomGrid && !inStaffRoom && !this.featureRooms().includes(msg.roomId)) return [];
+    if (msg.roomId && !roomGrid && !inStaffRoom && !this.featureRooms().includes(msg.roomId)) return none;
 
     const text = sanitiseText(msg.text, config.orders.maxTextLength);
     const now = clock.now();
@@ -174,8 +180,7 @@ export class BotApp {
     const out = this.touchedUrgent ? ctx.out : holdForQuietHours(store, config, now, msg.roomId ? { roomId: msg.roomId } : { contactId: msg.talkerId }, msg.talkerId, ctx.out);
     const sent = out.map((r) => this.records.enqueue(r));
     // Durable before any reply that reports the change leaves (a no-op when nothing changed).
-    await store.commit();
-    return sent;
+    return { replies: sent, durable: store.commit() };
   }
 
   private say(ctx: Turn, to: Reply['to'], text: string, mentionIds?: string[], urgent?: boolean): void {
@@ -316,7 +321,8 @@ export class BotApp {
   /** Who a dispatch call @-mentions (see rankVolunteers): skill, grid, available, under capacity, least recently given work. */
   pickVolunteers(o: Order, now: number, exclude: readonly string[] = []): string[] {
     const { config, store } = this.deps;
-    return rankVolunteers(o, { volunteers: config.volunteers, orders: this.records.orders(), leaves: leavesMap(store), now, tz: config.timezone }, config.dispatch.mentions, exclude);
+    const volunteers = o.gridId ? this.dir.volunteersFor(o.gridId) : [];
+    return rankVolunteers(o, { volunteers, workload: this.records.workload(), leaves: leavesMap(store), now, tz: config.timezone }, config.dispatch.mentions, exclude);
   }
 
   // ── commands ───────────────────────────────────────────────────────
@@ -391,7 +397,7 @@ export class BotApp {
       this.say(ctx, ctx.here, M.notClaimable(o));
       return;
     }
-    const holding = workload(this.records.orders()).open.get(who) ?? 0;
+    const holding = this.records.workload().open.get(who) ?? 0;
     if (holding >= v.capacity) {
       this.say(ctx, ctx.here, S.overCapacity(o, holding));
       return;
@@ -468,9 +474,7 @@ export class BotApp {
     let o: Order | undefined;
     if (orderId === null) {
       // A bare "5" counts only from a resident who has an order waiting for a rating; otherwise it is chat.
-      for (const x of this.records.orders()) {
-        if (x.residentId === who && (x.status === 'resolved' || x.status === 'reported') && (!o || x.updatedAt >= o.updatedAt)) o = x;
-      }
+      for (const x of this.records.awaitingRating(who, ctx.now)) if (!o || x.updatedAt >= o.updatedAt) o = x;
       if (!o) return;
     } else {
       o = this.records.order(orderId);
@@ -502,7 +506,7 @@ export class BotApp {
     }
     // In a grid group: that grid's orders. In the staff room or privately, staff see all.
     const scopeGrid = ctx.msg.roomId && !ctx.inStaffRoom ? ctx.gridId : staff ? null : ctx.gridId;
-    const open = [...this.records.orders()].filter((o) => isOpen(o) && (!scopeGrid || o.gridId === scopeGrid)).sort((a, b) => a.id - b.id);
+    const open = [...this.records.openOrders()].filter((o) => !scopeGrid || o.gridId === scopeGrid);
     const scope = scopeGrid ? (this.dir.grid(scopeGrid)?.name ?? '') : '全社区';
     this.say(ctx, ctx.here, M.todoList(open, scope, (k) => this.categoryName(k)));
   }

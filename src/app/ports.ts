@@ -7,11 +7,29 @@ export interface Store {
   delete(collection: string, key: string): void;
   /** Live view of a collection (do not mutate the values in place: `put` a copy). */
   values<T>(collection: string): IterableIterator<T>;
+  /** The keys of a collection (live view). */
+  keys(collection: string): IterableIterator<string>;
+  /**
+   * The values that may still change: a store that archives settled entries (see `StoreRules`)
+   * skips those without reading them from disk; other stores give every value.
+   */
+  unsettled?<T>(collection: string): IterableIterator<T>;
   size(collection: string): number;
   /** Makes every change since the last commit durable, as one atomic batch. */
   commit(): Promise<void>;
   /** Flushes and releases the files. */
   close(): Promise<void>;
+}
+
+/**
+ * What a store may do to keep the cost of a message independent of history (performance).
+ * `archive`: entries that will not change again (a finished order) are kept out of the way and
+ * read when asked for; `lazyField` of such an entry (an order's `history`) is read from disk on
+ * first access. `expire`: entries dropped when the store compacts (message ids seen long ago).
+ */
+export interface StoreRules {
+  archive?: Record<string, { settled(value: unknown, now: number): boolean; lazyField?: string }>;
+  expire?: Record<string, (value: unknown, now: number) => boolean>;
 }
 
 export interface Clock {

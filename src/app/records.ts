@@ -1,6 +1,7 @@
 /** Typed access to the store's collections. */
-import type { Order } from '../core/model.js';
-import type { Reply, Store } from './ports.js';
+import { isOpen, TERMINAL_STATUSES, type Order, type OrderStatus } from '../core/model.js';
+import type { Workload } from '../core/rank-volunteers.js';
+import type { Reply, Store, StoreRules } from './ports.js';
 
 export const C = {
   orders: 'orders',
@@ -8,7 +9,32 @@ export const C = {
   contacts: 'contacts',
   outbox: 'outbox',
   seen: 'seen',
+  /** Volunteer id → when they were last given work (claimed or assigned): kept as orders change. */
+  workload: 'workload',
 } as const;
+
+/** How long a handled message id is remembered (a puppet replays recent messages after a re-login). */
+export const SEEN_KEEP_MS = 2 * 24 * 3600_000;
+/**
+ * How long a finished order waits for its rating: a bare digit rates only orders finished this
+ * recently (`评价 #n` rates any), and after it the order counts as settled.
+ */
+export const RATING_WINDOW_MS = 30 * 24 * 3600_000;
+
+const AWAITING_RATING: readonly OrderStatus[] = ['resolved', 'reported'];
+const awaitsRating = (o: Order, now: number) => AWAITING_RATING.includes(o.status) && now - o.updatedAt <= RATING_WINDOW_MS;
+
+/**
+ * What the store may keep out of the way so that the cost of a message does not grow with history:
+ * finished orders are archived (their `history` read from disk when asked for), and message ids
+ * seen long ago are dropped when the store compacts.
+ */
+export const STORE_RULES: StoreRules = {
+  archive: {
+    [C.orders]: { settled: (o, now) => TERMINAL_STATUSES.includes((o as Order).status) || (AWAITING_RATING.includes((o as Order).status) && !awaitsRating(o as Order, now)), lazyField: 'history' },
+  },
+  expire: { [C.seen]: (at, now) => typeof at === 'number' && now - at > SEEN_KEEP_MS },
+};
 
 /** What the bot remembers of a person who wrote in a grid group. */
 export interface ContactRecord {
@@ -18,7 +44,57 @@ export interface ContactRecord {
   awaiting?: { orderId: number; until: number };
 }
 
+
+/** `meta` key: the `workload` collection covers every order (built once from the full history). */
+const WORKLOAD_BUILT = 'workloadIndex';
+
+/**
+ * Indexes over the orders that per-message paths need, so none of them walks a year of history:
+ * open orders, each resident's orders waiting for a rating, and when volunteers last got work.
+ * The first two are built from the store's unsettled orders on first use (finished orders are not
+ * read); all are kept up to date by `putOrder`: write orders through it (BotApp.save).
+ */
+class OrderIndex {
+  /** Open order id → its claimer (or null). */
+  readonly open = new Map<number, string | null>();
+  /** Open orders per claimer. */
+  readonly openTasks = new Map<string, number>();
+  readonly awaiting = new Map<string, Set<number>>();
+
+  constructor(orders: Iterable<Order>) {
+    for (const o of orders) this.update(o);
+  }
+
+  update(o: Order): void {
+    this.drop(o.id);
+    if (isOpen(o)) {
+      this.open.set(o.id, o.claimerId);
+      if (o.claimerId) this.openTasks.set(o.claimerId, (this.openTasks.get(o.claimerId) ?? 0) + 1);
+    }
+    const rating = AWAITING_RATING.includes(o.status);
+    let mine = this.awaiting.get(o.residentId);
+    if (rating) {
+      if (!mine) this.awaiting.set(o.residentId, (mine = new Set()));
+      mine.add(o.id);
+    } else if (mine?.delete(o.id) && !mine.size) this.awaiting.delete(o.residentId);
+  }
+
+  /** Forgets an order as open (it was closed, or is gone). */
+  drop(id: number): void {
+    if (!this.open.has(id)) return;
+    const claimer = this.open.get(id);
+    this.open.delete(id);
+    if (!claimer) return;
+    const n = (this.openTasks.get(claimer) ?? 1) - 1;
+    if (n > 0) this.openTasks.set(claimer, n);
+    else this.openTasks.delete(claimer);
+  }
+}
+
 export class Records {
+  private index: OrderIndex | null = null;
+  private lastGiven: Map<string, number> | null = null;
+
   constructor(readonly store: Store) {}
 
   order(id: number): Order | undefined {
@@ -26,11 +102,99 @@ export class Records {
   }
 
   putOrder(o: Order): void {
+    const before = this.order(o.id);
     this.store.put(C.orders, String(o.id), o);
+    this.index?.update(o);
+    this.noteWorkGiven(o, before);
   }
 
+  /** Every order, a year of them included: for reports, not for per-message paths. */
   orders(): IterableIterator<Order> {
     return this.store.values<Order>(C.orders);
+  }
+
+  private orderIndex(): OrderIndex {
+    this.index ??= new OrderIndex(this.store.unsettled?.<Order>(C.orders) ?? this.store.values<Order>(C.orders));
+    return this.index;
+  }
+
+  /** Orders still being worked on (submitted … in progress), oldest number first. */
+  *openOrders(): IterableIterator<Order> {
+    const index = this.orderIndex();
+    for (const id of [...index.open.keys()].sort((a, b) => a - b)) {
+      const o = this.order(id);
+      if (o && isOpen(o)) yield o;
+      else if (o) index.update(o);
+      else index.drop(id);
+    }
+  }
+
+  /** Orders not settled yet: open, or finished and waiting for the resident's rating; by number. */
+  *activeOrders(): IterableIterator<Order> {
+    const index = this.orderIndex();
+    const ids = [...index.open.keys()];
+    for (const mine of index.awaiting.values()) ids.push(...mine);
+    for (const id of ids.sort((a, b) => a - b)) {
+      const o = this.order(id);
+      if (o && (isOpen(o) || AWAITING_RATING.includes(o.status))) yield o;
+      else if (o) index.update(o);
+    }
+  }
+
+  /**
+   * The orders that can have anything at or after `since` in their history: unsettled ones and
+   * those changed since. Settled older ones are passed over without reading their history.
+   */
+  *ordersSince(since: number): IterableIterator<Order> {
+    for (const o of this.orders()) if (o.updatedAt >= since || !TERMINAL_STATUSES.includes(o.status)) yield o;
+  }
+
+  /** A resident's finished orders not yet rated (resolved or reported) within the rating window. */
+  awaitingRating(residentId: string, now: number): Order[] {
+    const index = this.orderIndex();
+    const out: Order[] = [];
+    for (const id of [...(index.awaiting.get(residentId) ?? [])]) {
+      const o = this.order(id);
+      if (o && o.residentId === residentId && awaitsRating(o, now)) out.push(o);
+      else if (o) index.update(o);
+      else index.awaiting.get(residentId)?.delete(id);
+    }
+    return out;
+  }
+
+  /**
+   * Open tasks per claimer and when each volunteer was last given work, without walking the
+   * history: live views, not to be changed. @example records.workload().open.get('vol-zhang') // 1
+   */
+  workload(): Workload {
+    return { open: this.orderIndex().openTasks, lastGiven: this.givenIndex() };
+  }
+
+  private givenIndex(): Map<string, number> {
+    if (this.lastGiven) return this.lastGiven;
+    const given = new Map<string, number>();
+    if (this.store.get(C.meta, WORKLOAD_BUILT) === 1) {
+      for (const k of this.store.keys(C.workload)) given.set(k, this.store.get<number>(C.workload, k)!);
+    } else {
+      // Data from before the index: read the whole history once and keep the result.
+      for (const o of this.orders()) for (const [id, at] of workGiven(o, 0)) if ((given.get(id) ?? -Infinity) < at) given.set(id, at);
+      for (const [id, at] of given) this.store.put(C.workload, id, at);
+      this.store.put(C.meta, WORKLOAD_BUILT, 1);
+    }
+    this.lastGiven = given;
+    return given;
+  }
+
+  private noteWorkGiven(o: Order, before: Order | undefined): void {
+    const from = before?.history.length ?? 0;
+    if (o.history.length <= from) return;
+    for (const [id, at] of workGiven(o, from)) {
+      const given = this.givenIndex();
+      if ((given.get(id) ?? -Infinity) < at) {
+        given.set(id, at);
+        this.store.put(C.workload, id, at);
+      }
+    }
   }
 
   private counter(name: string): number {
@@ -71,4 +235,19 @@ export class Records {
   outbox(): Reply[] {
     return [...this.store.values<Reply>(C.outbox)].sort((a, b) => (a.id! < b.id! ? -1 : 1));
   }
+}
+
+/**
+ * Who was given the order by its audit lines from `from` on: a claim gives it to the claimer, an
+ * assignment (the line names who assigned) to the order's claimer.
+ * @example workGiven(order, 0) // [['vol-zhang', 1749519204937]]
+ */
+export function workGiven(o: Order, from: number): [string, number][] {
+  const out: [string, number][] = [];
+  for (let i = from; i < o.history.length; i++) {
+    const h = o.history[i]!;
+    if (h.action === 'claim') out.push([h.by, h.at]);
+    else if (h.action === 'assign' && o.claimerId) out.push([o.claimerId, h.at]);
+  }
+  return out;
 }

@@ -35,18 +35,23 @@ export function normaliseCommandText(text: string): string {
     .trim();
 }
 
-function longestFirst(words: readonly string[]): string[] {
-  return [...words].sort((a, b) => b.length - a.length);
+/** A command table as [name, word lowercased] pairs, longest word first (built once per table). */
+const compiled = new WeakMap<object, [string, string][]>();
+function wordsOf(table: Record<string, readonly string[]>): [string, string][] {
+  let words = compiled.get(table);
+  if (!words) {
+    words = Object.keys(table).flatMap((name) => table[name]!.map((w) => [name, w.toLowerCase()] as [string, string]));
+    words.sort((a, b) => b[1].length - a[1].length);
+    compiled.set(table, words);
+  }
+  return words;
 }
 
+/** The longest command word the text starts with (first in the table on a tie), and the rest. */
 function matchWord<K extends string>(text: string, table: Record<K, readonly string[]>): { name: K; rest: string } | null {
-  let best: { name: K; word: string } | null = null;
-  for (const name of Object.keys(table) as K[]) {
-    for (const w of longestFirst(table[name])) {
-      if (text.toLowerCase().startsWith(w.toLowerCase()) && (!best || w.length > best.word.length)) best = { name, word: w };
-    }
-  }
-  return best ? { name: best.name, rest: text.slice(best.word.length).trim() } : null;
+  const lower = text.toLowerCase();
+  for (const [name, w] of wordsOf(table)) if (lower.startsWith(w)) return { name: name as K, rest: text.slice(w.length).trim() };
+  return null;
 }
 
 /** `#12 rest`, `12 rest`, `#12rest` → [12, 'rest']. */

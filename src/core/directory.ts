@@ -25,6 +25,9 @@ export function buildDirectory(config: AppConfig): Directory {
   const gridsById = new Map(config.grids.map((g) => [g.id, g]));
   const staff = new Set(config.staff.map((s) => s.id));
   const volunteers = new Map(config.volunteers.map((v) => [v.id, v]));
+  // A sub-district has hundreds of volunteers and a grid a handful: look them up by grid.
+  const volunteersByGrid = new Map<string, VolunteerConfig[]>();
+  for (const v of config.volunteers) for (const g of new Set(v.gridIds)) volunteersByGrid.set(g, [...(volunteersByGrid.get(g) ?? []), v]);
   const catalogue = new Map(config.catalogue.map((c) => [c.key, c as CatalogueEntry]));
   const names = new Map<string, string>();
   for (const v of config.volunteers) names.set(v.id, v.name);
@@ -44,8 +47,7 @@ export function buildDirectory(config: AppConfig): Directory {
       return !!g && (g.workerIds.includes(cid) || g.chiefId === cid);
     },
     volunteer: (cid) => volunteers.get(cid),
-    volunteersFor: (gridId, category) =>
-      config.volunteers.filter((v) => v.gridIds.includes(gridId) && (!category || v.skills.includes(category))),
+    volunteersFor: (gridId, category) => (volunteersByGrid.get(gridId) ?? []).filter((v) => !category || v.skills.includes(category)),
     category: (key) => catalogue.get(key),
     nameOf: (cid) => names.get(cid),
     findByName: (name) => byName.get(name),

@@ -16,7 +16,10 @@ export interface Leave {
 
 export interface RankInput {
   volunteers: readonly VolunteerConfig[];
-  orders: Iterable<Order>;
+  /** Open tasks and when each volunteer last got work, as the app keeps them (Records.workload)… */
+  workload?: Workload;
+  /** …or the orders to work them out from (walks every order's history). */
+  orders?: Iterable<Order>;
   /** Leaves by volunteer id. */
   leaves: ReadonlyMap<string, Leave>;
   now: number;
@@ -80,16 +83,14 @@ export function isAvailable(v: VolunteerConfig, leave: Leave | undefined, at: nu
 export function rankVolunteers(order: Pick<Order, 'gridId' | 'category'>, input: RankInput, limit: number, exclude: readonly string[] = []): string[] {
   if (!order.gridId || limit <= 0) return [];
   const tz = input.tz ?? DEFAULT_TZ;
-  const { open, lastGiven } = workload(input.orders);
-  return input.volunteers
-    .map((v, i) => ({ v, i, open: open.get(v.id) ?? 0, last: lastGiven.get(v.id) ?? -Infinity }))
-    .filter(({ v, open: n }) =>
-      v.gridIds.includes(order.gridId!) &&
-      v.skills.includes(order.category) &&
-      !exclude.includes(v.id) &&
-      n < v.capacity &&
-      isAvailable(v, input.leaves.get(v.id), input.now, tz),
-    )
+  const { open, lastGiven } = input.workload ?? workload(input.orders ?? []);
+  // Grid and skill first: a sub-district has hundreds of volunteers, an order's grid a handful.
+  const fit: { v: VolunteerConfig; i: number; open: number; last: number }[] = [];
+  input.volunteers.forEach((v, i) => {
+    if (v.gridIds.includes(order.gridId!) && v.skills.includes(order.category)) fit.push({ v, i, open: open.get(v.id) ?? 0, last: lastGiven.get(v.id) ?? -Infinity });
+  });
+  return fit
+    .filter(({ v, open: n }) => !exclude.includes(v.id) && n < v.capacity && isAvailable(v, input.leaves.get(v.id), input.now, tz))
     .sort((a, b) => a.last - b.last || a.open - b.open || a.i - b.i)
     .slice(0, limit)
     .map(({ v }) => v.id);

@@ -16,9 +16,8 @@ export function demoConfig(patch: (raw: Record<string, unknown>) => void = () =>
 }
 
 /** A BotApp on an in-memory store with a hand-driven clock. */
-export function testApp(config = demoConfig()) {
+export function testApp(config = demoConfig(), store = new MemoryStore()) {
   const clock = { t: T0, now() { return this.t; } };
-  const store = new MemoryStore();
   const app = new BotApp({ config, store, clock });
   let n = 0;
   const say = async (talkerId: string, text: string, opts: Partial<InboundMessage> = {}): Promise<Reply[]> => {

@@ -112,6 +112,7 @@ function fakeStore() {
     put: () => undefined,
     delete: () => undefined,
     values: <T>(c: string) => col(c).values() as IterableIterator<T>,
+    keys: (c: string) => col(c).keys(),
     size: (c: string) => col(c).size,
     commit: async () => undefined,
     close: async () => undefined,

@@ -27,6 +27,15 @@ export class MemoryStore implements Store {
     return (this.data.get(collection) ?? new Map()).values() as IterableIterator<T>;
   }
 
+  keys(collection: string): IterableIterator<string> {
+    return (this.data.get(collection) ?? new Map<string, unknown>()).keys();
+  }
+
+  /** Nothing is archived in memory: every value may still change. */
+  unsettled<T>(collection: string): IterableIterator<T> {
+    return this.values<T>(collection);
+  }
+
   size(collection: string): number {
     return this.data.get(collection)?.size ?? 0;
   }
@@ -40,6 +49,11 @@ export class MemoryStore implements Store {
 
   async close(): Promise<void> {
     await this.commit();
+  }
+
+  /** Changes made since the last commit: the maps are then not a committed state. */
+  protected get uncommitted(): boolean {
+    return this.pending.length > 0;
   }
 
   protected async persist(_ops: Op[]): Promise<void> {}

@@ -6,7 +6,6 @@
 import { parseDutyCommand, leaveUntilDate, type DutyCommand } from '../../core/duty-commands.js';
 import { onDuty } from '../../core/duty-roster.js';
 import { addDays, startOfLocalDay, today } from '../../core/local-time.js';
-import { isOpen } from '../../core/model.js';
 import { scheduleMessages as S, type DigestFacts } from '../../messages/schedule.js';
 import type { BotApp } from '../bot-app.js';
 import type { Feature, Turn } from '../turn.js';
@@ -54,7 +53,7 @@ export function dutyFeature(app: BotApp): Feature {
     const from = first === date ? turn.now : startOfLocalDay(first, config.timezone);
     const until = startOfLocalDay(addDays(last, 1), config.timezone);
     putLeave(store, id, { from, until, at: turn.now });
-    const open = [...app.records.orders()].filter((o) => o.claimerId === id && isOpen(o)).map((o) => o.id).sort((a, b) => a - b);
+    const open = [...app.records.openOrders()].filter((o) => o.claimerId === id).map((o) => o.id);
     turn.reply(S.leaveRecorded(app.nameOf(id), first === date ? null : first, last, open));
   }
 

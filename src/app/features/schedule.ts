@@ -7,7 +7,7 @@ import type { Order } from '../../core/model.js';
 import { cycleOf, isDispatchLine, jobKey, nextDueAt, planDue, type PlannedJob, type ScheduleState, type SentRecord } from '../../core/plan-due.js';
 import { onDuty } from '../../core/duty-roster.js';
 import { daySummary, gridDigest, weekSummary } from '../../core/summaries.js';
-import { DAY, today } from '../../core/local-time.js';
+import { DAY, startOfLocalDay, today } from '../../core/local-time.js';
 import { TERMINAL_STATUSES } from '../../core/model.js';
 import { messages as M } from '../../messages/index.js';
 import { scheduleMessages as S, shortHistory } from '../../messages/schedule.js';
@@ -24,7 +24,7 @@ export function scheduleFeature(app: BotApp): Feature {
   const config = app.config;
 
   const state = (since: number): ScheduleState => ({
-    orders: app.records.orders(),
+    orders: app.records.activeOrders(),
     sent: (key) => wasSent(store, key),
     held: heldPosts(store),
     since,
@@ -109,7 +109,7 @@ export function scheduleFeature(app: BotApp): Feature {
       }
       case 'digest': {
         const grid = app.dir.grid(job.gridId)!;
-        const d = gridDigest(app.records.orders(), job.gridId, turn.now, config);
+        const d = gridDigest(app.records.openOrders(), job.gridId, turn.now, config);
         const duty = onDuty(config, job.gridId, job.date, leaves());
         turn.say({ roomId: grid.roomId }, S.morningDigest({
           gridName: grid.name,
@@ -119,12 +119,12 @@ export function scheduleFeature(app: BotApp): Feature {
         return;
       }
       case 'evening': {
-        const f = daySummary(app.records.orders(), job.date, turn.now, config, (k) => wasSent(store, k));
+        const f = daySummary(app.records.ordersSince(startOfLocalDay(job.date, config.timezone)), job.date, turn.now, config, (k) => wasSent(store, k));
         turn.say({ roomId: config.staffRoomId }, S.eveningSummary({ date: job.date, ...f }));
         return;
       }
       case 'weekly': {
-        const f = weekSummary(app.records.orders(), job.from, job.to, config);
+        const f = weekSummary(app.records.ordersSince(startOfLocalDay(job.from, config.timezone)), job.from, job.to, config);
         turn.say({ roomId: config.staffRoomId }, S.weeklySummary({
           from: job.from,
           to: job.to,
