@@ -1,8 +1,9 @@
 /**
- * Parser throughput on one core: `npm run bench:parse [-- N]` prints messages per second.
- * The messages are the dev corpus plus varied built-in lines, parsed round-robin.
+ * Parser throughput on one core: `npm run bench:parse [-- N] [--fixtures]` prints messages per second.
+ * The messages are the dev corpus plus varied built-in lines, parsed round-robin; `--fixtures` adds
+ * every labelled fixture line (longer, more varied messages).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseMessage } from '../src/core/parse-message.js';
@@ -29,6 +30,15 @@ function corpusTexts(): string[] {
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text);
 }
 
+function fixtureTexts(): string[] {
+  const dir = path.resolve(repoRoot, 'tests/parser/fixtures');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter((l) => l.trim()))
+    .map((l) => (JSON.parse(l) as { text: string }).text);
+}
+
 export interface BenchResult {
   messages: number;
   /** Messages per second of wall-clock time. */
@@ -41,8 +51,8 @@ export interface BenchResult {
  * Parses `n` messages and measures wall-clock and CPU-time rates.
  * @example runBench(20000).cpuRate // ≈ 40000
  */
-export function runBench(n: number): BenchResult {
-  const texts = [...BUILT_IN, ...corpusTexts()];
+export function runBench(n: number, options: { fixtures?: boolean } = {}): BenchResult {
+  const texts = [...BUILT_IN, ...corpusTexts(), ...(options.fixtures ? fixtureTexts() : [])];
   // Warm up the JIT and the compiled catalogue before timing.
   for (let i = 0; i < 2000; i++) parseMessage(texts[i % texts.length]!, NOW);
   const cpu0 = process.cpuUsage();
@@ -65,8 +75,9 @@ export function benchParse(n: number): number {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const n = Number(process.argv[2] ?? 100000);
-  const r = runBench(n);
+  const args = process.argv.slice(2);
+  const n = Number(args.find((a) => /^[0-9]+$/.test(a)) ?? 100000);
+  const r = runBench(n, { fixtures: args.includes('--fixtures') });
   const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
-  console.log(`parseMessage: ${fmt(r.cpuRate)} messages/s per core (CPU time), ${fmt(r.wallRate)} messages/s wall-clock (${n} messages)`);
+  console.log(`parseMessage: ${fmt(r.cpuRate)} messages/s per core (CPU time), ${fmt(r.wallRate)} messages/s wall-clock (${n} messages${args.includes('--fixtures') ? ', fixture lines included' : ''})`);
 }

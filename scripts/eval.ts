@@ -1,7 +1,8 @@
 /**
  * Scores the parser on the labelled corpus and the external robustness sets.
- *   npm run eval [-- --corpus DIR] [--json] [--set FILE.jsonl ...] [--errors]
- * `--set` scores extra labelled files (e.g. tests/parser/fixtures/*.jsonl) the same way.
+ *   npm run eval [-- --corpus DIR] [--json] [--set FILE.jsonl ...] [--errors] [--table]
+ * `--set` scores extra labelled files (e.g. tests/parser/fixtures/*.jsonl) the same way;
+ * `--table` prints one markdown row per file (the first-pass table in docs/parser.md).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -159,11 +160,18 @@ function main(argv: string[]): void {
   const corpus = path.resolve(arg('--corpus') ?? path.resolve(repoRoot, '../shared/corpus'));
   const sets = argv.flatMap((a, i) => (argv[i - 1] === '--set' ? [a] : []));
   const dev = scoreLines(readJsonl<LabelledLine>(path.join(corpus, 'dev-messages.jsonl')));
-  const extra = sets.map((f) => ({ file: f, scores: scoreLines(readJsonl<LabelledLine>(f)) }));
+  const setLines = sets.map((f) => ({ file: f, lines: readJsonl<LabelledLine>(f) }));
+  const extra = setLines.map(({ file, lines }) => ({ file, scores: scoreLines(lines) }));
   const external = scoreExternal(corpus);
   if (argv.includes('--json')) {
     const strip = ({ errors: _e, ...rest }: ReturnType<typeof scoreLines>) => rest;
     console.log(JSON.stringify({ dev: strip(dev), external, sets: extra.map((e) => ({ file: e.file, ...strip(e.scores) })) }));
+    return;
+  }
+  if (argv.includes('--table')) {
+    const pooled = extra.length > 1 ? scoreLines(setLines.flatMap((s) => s.lines)) : undefined;
+    console.log(markdownTable([{ file: 'dev-messages.jsonl', scores: dev }, ...extra], pooled));
+    if (argv.includes('--errors')) printErrors(extra.map((e) => e.scores));
     return;
   }
   const out = [table('dev-messages.jsonl', dev)];
@@ -177,14 +185,30 @@ function main(argv: string[]): void {
     );
   }
   console.log(out.join('\n'));
-  if (argv.includes('--errors')) {
-    for (const set of [dev, ...extra.map((e) => e.scores)]) {
-      for (const e of set.errors) {
-        const pick = (r: object) => Object.fromEntries(e.fields.map((f) => [f, (r as Record<string, unknown>)[f]]));
-        console.log(`${e.gold.id} [${e.fields.join(',')}] ${e.gold.text}\n    gold ${JSON.stringify(pick(e.gold))}\n    got  ${JSON.stringify(pick(e.got))}`);
-      }
+  if (argv.includes('--errors')) printErrors([dev, ...extra.map((e) => e.scores)]);
+}
+
+function printErrors(sets: ReturnType<typeof scoreLines>[]): void {
+  for (const set of sets) {
+    for (const e of set.errors) {
+      const pick = (r: object) => Object.fromEntries(e.fields.map((f) => [f, (r as Record<string, unknown>)[f]]));
+      console.log(`${e.gold.id} [${e.fields.join(',')}] ${e.gold.text}\n    gold ${JSON.stringify(pick(e.gold))}\n    got  ${JSON.stringify(pick(e.got))}`);
     }
   }
+}
+
+/**
+ * One markdown row per scored file, plus a pooled row when there are several.
+ * @example markdownTable([{ file: 'a.jsonl', scores: scoreLines(lines) }]) // '| file | n | intent | …'
+ */
+export function markdownTable(rows: { file: string; scores: Scores }[], pooled?: Scores): string {
+  const head = '| batch | n | intent | request precision | category on requests | address | phone | when | urgent F1 |';
+  const line = (name: string, s: Scores) =>
+    `| ${name} | ${s.n} | ${pct(s.intentAccuracy)} | ${pct(s.requestPrecision)} | ${pct(s.categoryAccuracyOnRequests)} | ` +
+    `${pct(s.addressExact)} | ${pct(s.phoneExact)} | ${pct(s.whenExact)} | ${s.urgentF1.toFixed(3)} |`;
+  const out = [head, '| --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...rows.map((r) => line(path.basename(r.file), r.scores))];
+  if (pooled) out.push(line('**all**', pooled));
+  return out.join('\n');
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));

@@ -1,8 +1,10 @@
-/** A small logger: one line per event, ids not personal data (phone numbers are masked). */
-import { maskPhonesIn } from '../core/privacy.js';
+/** A small logger: one line per event, ids not personal data (phones, ID numbers and addresses are masked). */
+import { redactForLog } from '../core/mask-for-group.js';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const ORDER: Level[] = ['debug', 'info', 'warn', 'error', 'silent'];
+/** A log line is capped: an error carrying a whole payload must not flood the log. */
+const MAX_LINE = 1000;
 
 export interface Logger {
   debug(msg: string): void;
@@ -16,7 +18,9 @@ export function createLogger(level: Level = 'info', write: (line: string) => voi
   const emit = (lv: Level, msg: string, err?: unknown) => {
     if (ORDER.indexOf(lv) < min) return;
     const detail = err ? ` — ${err instanceof Error ? err.message : String(err)}` : '';
-    write(`${new Date().toISOString()} ${lv.toUpperCase()} ${maskPhonesIn(msg + detail)}`);
+    // One line, always: a multi-line error message would flood the log and hide the next line.
+    const line = redactForLog(`${msg}${detail}`.slice(0, MAX_LINE)).replace(/\s*\n\s*/g, ' ⏎ ');
+    write(`${new Date().toISOString()} ${lv.toUpperCase()} ${line}`);
   };
   return {
     debug: (m) => emit('debug', m),

@@ -18,6 +18,7 @@ import { scheduleMessages as S } from '../messages/schedule.js';
 import type { Clock, InboundMessage, Reply, Store } from './ports.js';
 import { Records } from './records.js';
 import { holdForQuietHours, holdPost, leavesMap } from './schedule-records.js';
+import { cleanInbound } from './clean-inbound.js';
 import { Turn, type Feature } from './turn.js';
 
 /** How long the bot waits for a resident to add a missing address or phone. */
@@ -49,6 +50,16 @@ export class BotApp {
   use(feature: Feature): this {
     this.features.push(feature);
     return this;
+  }
+
+  /** Rooms some feature listens in, besides the grid rooms and the staff room. */
+  featureRooms(): string[] {
+    return this.features.flatMap((f) => f.rooms ?? []);
+  }
+
+  /** Tells the features that watch new orders. */
+  private orderOpened(ctx: Turn, o: Order): void {
+    for (const f of this.features) f.orderOpened?.(ctx, o);
   }
 
   get store(): Store {
@@ -100,7 +111,7 @@ export class BotApp {
    * journal is written in order, so nothing is reported before it is durable.
    */
   handleMessage(msg: InboundMessage): Promise<Reply[]> {
-    return this.serial(() => this.handle(msg)).then(({ replies, durable }) => durable.then(() => replies));
+    return this.serial(() => this.handle(cleanInbound(msg))).then(({ replies, durable }) => durable.then(() => replies));
   }
 
   /** Replies recorded but not yet sent (e.g. after a crash). */
@@ -136,7 +147,7 @@ export class BotApp {
     if (this.records.seen(msg.id)) return none;
     const inStaffRoom = msg.roomId === config.staffRoomId;
     const roomGrid = msg.roomId ? this.dir.gridByRoom(msg.roomId) : undefined;
-    if (msg.roomId && !roomGrid && !inStaffRoom) return none;
+    if (msg.roomId && !roomGrid && !inStaffRoom && !this.featureRooms().includes(msg.roomId)) return none;
 
     const text = sanitiseText(msg.text, config.orders.maxTextLength);
     const now = clock.now();
@@ -218,6 +229,7 @@ export class BotApp {
     const c = this.records.contact(ctx.msg.talkerId);
     if (c && (updated.address && updated.phone)) this.records.putContact(ctx.msg.talkerId, { name: c.name, gridId: c.gridId });
     this.say(ctx, ctx.here, M.detailsAdded(updated, { address: !!address, phone: !!phone }));
+    if (address) this.orderOpened(ctx, updated);
     if (updated.claimerId) this.say(ctx, { contactId: updated.claimerId }, M.orderDetails(updated, this.categoryName(updated.category)));
     return true;
   }
@@ -256,6 +268,7 @@ export class BotApp {
     const callHeld = !waits && this.callWaitsForMorning(order, now);
     const callHeldNote = callHeld ? S.callHeldNote(afterQuiet(now, this.config.schedule.quietHours, this.config.timezone)) : undefined;
     this.say(ctx, ctx.here, M.orderCreated(order, category.name, { waitsForAcceptance: waits && !!order.gridId, askAddress, askPhone, callHeldNote }));
+    this.orderOpened(ctx, order);
     if (askAddress || askPhone) {
       const c = this.records.contact(msg.talkerId);
       this.records.putContact(msg.talkerId, { name: c?.name ?? msg.talkerName, gridId: c?.gridId ?? order.gridId, awaiting: { orderId: id, until: now + AWAIT_DETAILS_MS } });

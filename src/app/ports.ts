@@ -48,6 +48,8 @@ export interface Reply {
   mentionIds?: string[];
   /** Urgent posts are not held back in quiet hours. */
   urgent?: boolean;
+  /** A file to send instead of the text (`text` then only describes it, for logs and failure notices). */
+  file?: { name: string; base64: string };
 }
 
 /** A message as the app sees it: ids, not display names, for who and where. */

@@ -1,4 +1,5 @@
 /** One unit of work (a message, or a clock tick): what it is about and the replies it produces. */
+import type { Order } from '../core/model.js';
 import type { InboundMessage, Reply } from './ports.js';
 
 export class Turn {
@@ -48,4 +49,8 @@ export interface Feature {
   due?(turn: Turn): void | Promise<void>;
   /** The next moment after `now` when `due` will have something (lets the simulator jump); without it the feature is asked every minute. */
   nextDueAt?(now: number): number | null;
+  /** Rooms this feature listens in besides the grid rooms and the staff room (e.g. the landlords' group). */
+  readonly rooms?: readonly string[];
+  /** Told when a resident opens an order, and again if its address is added later (e.g. 党员包联). */
+  orderOpened?(turn: Turn, order: Order): void;
 }

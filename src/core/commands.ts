@@ -68,7 +68,7 @@ function score(text: string): number | null {
   const suffix = SCORE_SUFFIXES.find((s) => t.endsWith(s));
   const core = suffix ? t.slice(0, -suffix.length).trim() : t;
   if (/^[1-5]$/.test(core)) return Number(core);
-  return CHINESE_SCORES[core] ?? null;
+  return Object.hasOwn(CHINESE_SCORES, core) ? CHINESE_SCORES[core]! : null; // not "toString" from the prototype
 }
 
 /**

@@ -1,6 +1,10 @@
 /** The shape of a deployment's config file, validated with zod. Pure: no file access here. */
 import { z } from 'zod';
 import { VOLUNTEER_TEAMS } from './vocabulary-duty.js';
+import { checkStaffToolsConfig, pointsConfigSchema, serviceGroupSchema } from './config-staff.js';
+import { checkMediationConfig, mediationConfigSchema } from './mediation-config.js';
+import { checkCouncilConfig, councilConfigSchema } from './council-config.js';
+import { householdKey } from './household-address.js';
 
 const id = z.string().min(1);
 /** Room ids must contain `@` (how WeChat and the puppets tell rooms from contacts). */
@@ -11,6 +15,8 @@ export const catalogueEntrySchema = z.object({
   kind: z.enum(['service', 'proxy']),
   name: z.string().min(1),
   keywords: z.array(z.string().min(1)).default([]),
+  /** Staff tools: the report's service group (民生/生活/生产/缴费); default by key, see config-staff.ts. */
+  group: serviceGroupSchema.optional(),
 });
 
 export const REQUIRED_CATEGORY_KEYS = [
@@ -154,9 +160,67 @@ export const configSchema = z
     // ── issue 4: dispatch, time limits, escalation, scheduled posts ──────────
     dispatch: dispatchSchema.prefault({}),
     schedule: scheduleSchema.prefault({}),
+    // ── staff tools (issue 5): points ──
+    points: pointsConfigSchema,
+    // ── robustness (issue 6): sending pace, backups, reconnecting ──
+    /** The outgoing queue: WeChat bans accounts that send too fast. */
+    sending: z
+      .object({
+        /** Minimum gap between two sends to the same group or person (ms). */
+        roomSpacingMs: z.number().int().min(0).max(60_000).default(1500),
+        /** Random extra gap, 0..jitterMs (ms). */
+        jitterMs: z.number().int().min(0).max(60_000).default(500),
+        /** Sends per rolling minute for the whole account (0 = no cap). */
+        perMinute: z.number().int().min(0).max(1000).default(40),
+        /** Attempts after a failed send, before staff are told. */
+        retries: z.number().int().min(0).max(10).default(4),
+        /** First retry delay (ms); doubles each time. */
+        backoffMs: z.number().int().min(10).max(600_000).default(2000),
+      })
+      .prefault({}),
+    /** Daily copies of the data file in `<data>/backups/`. */
+    backups: z.object({ keep: z.number().int().min(0).max(365).default(7) }).prefault({}),
+    /** When WeChat cannot be reached before login: retry delays (ms), doubling up to the maximum. */
+    reconnect: z
+      .object({ firstDelayMs: z.number().int().min(100).default(5000), maxDelayMs: z.number().int().min(100).default(300_000) })
+      .prefault({}),
+    // ── mediation (万家和) and neighbourhood council (睦邻议事会), issue 8: see mediation-config.ts, council-config.ts
+    mediation: mediationConfigSchema,
+    council: councilConfigSchema,
+    // ── issue 9: registrations and recognitions (tenant registration, star households, party links) ──
+    /** 日租房房东报备: the landlords' group and its daily deadline. Absent: the feature is off. */
+    registration: z
+      .object({
+        roomId,
+        /** Landlords who have not reported by this local time are reminded privately. */
+        reportBy: clock.default('20:00'),
+        /** The next morning at this time staff get the list of who never reported. */
+        staffListAt: clock.default('08:00'),
+        landlords: z.array(z.object({ id, name: z.string().min(1), address: z.string().min(1) })).default([]),
+      })
+      .optional(),
+    /** 星级文明户: publicity length and household totals for the share in `/星级 统计`. */
+    stars: z
+      .object({
+        publicityDays: z.number().int().min(1).max(60).default(7),
+        /** Households per grid (grid id → count). */
+        gridHouseholds: z.record(z.string(), z.number().int().min(1)).default({}),
+        /** Households of the whole community; null: the sum of gridHouseholds. */
+        totalHouseholds: z.number().int().min(1).nullable().default(null),
+      })
+      .prefault({}),
+    /** 党员包联: the households each party member looks after (address text such as "12号楼1单元602"). */
+    partyMembers: z.array(z.object({ id, name: z.string().min(1), households: z.array(z.string().min(1)).default([]) })).default([]),
+    /** When members get the monthly list of households not yet visited. */
+    partyLinks: z
+      .object({ visitReminderDay: z.number().int().min(1).max(28).default(25), visitReminderAt: clock.default('09:00') })
+      .prefault({}),
   })
   .superRefine((c, ctx) => {
+    checkMediationConfig(c, ctx);
+    checkCouncilConfig(c, ctx);
     const keys = new Set(c.catalogue.map((e) => e.key));
+    for (const i of checkStaffToolsConfig(c, keys)) ctx.addIssue({ code: 'custom', ...i });
     for (const k of REQUIRED_CATEGORY_KEYS) {
       if (!keys.has(k)) ctx.addIssue({ code: 'custom', path: ['catalogue'], message: `missing category "${k}"` });
     }
@@ -183,6 +247,30 @@ export const configSchema = z
     c.grids.forEach((g, i) => {
       if (seen.has(g.id)) ctx.addIssue({ code: 'custom', path: ['grids', i, 'id'], message: `duplicate grid id "${g.id}"` });
       seen.add(g.id);
+    });
+  })
+  // issue 9: the registration room is a room of its own; totals and households must be readable.
+  .superRefine((c, ctx) => {
+    const r = c.registration;
+    if (r) {
+      if (r.roomId === c.staffRoomId || c.grids.some((g) => g.roomId === r.roomId)) {
+        ctx.addIssue({ code: 'custom', path: ['registration', 'roomId'], message: 'the registration room must not be a grid room or the staff room' });
+      }
+      const ids = new Set<string>();
+      r.landlords.forEach((l, i) => {
+        if (ids.has(l.id)) ctx.addIssue({ code: 'custom', path: ['registration', 'landlords', i, 'id'], message: `duplicate landlord "${l.id}"` });
+        ids.add(l.id);
+        if (!householdKey(l.address)) ctx.addIssue({ code: 'custom', path: ['registration', 'landlords', i, 'address'], message: `cannot read an address in "${l.address}" (write it like "9号楼2单元301")` });
+      });
+    }
+    const gridIds = new Set(c.grids.map((g) => g.id));
+    for (const g of Object.keys(c.stars.gridHouseholds)) {
+      if (!gridIds.has(g)) ctx.addIssue({ code: 'custom', path: ['stars', 'gridHouseholds', g], message: `unknown grid "${g}"` });
+    }
+    c.partyMembers.forEach((m, i) => {
+      m.households.forEach((h, j) => {
+        if (!householdKey(h)) ctx.addIssue({ code: 'custom', path: ['partyMembers', i, 'households', j], message: `cannot read an address in "${h}" (write it like "12号楼1单元602")` });
+      });
     });
   });
 

@@ -45,12 +45,12 @@ export function parseMessage(text: string, now: Date | number, options: ParseOpt
 
   const categories = matchCategories(masked, compileCatalogue(options.catalogue));
   const phone = phones[0]?.phone ?? null;
-  const { intent, confidence } = classifyIntent({
+  const { intent, confidence, category: settled } = classifyIntent({
     canon, categories, hasAddress: addr.address !== null, hasPhone: phone !== null, mentionsAll,
   });
 
   const isRequest = intent === 'service' || intent === 'proxy';
-  const category = pickCategory(intent, categories);
+  const category = settled ?? pickCategory(intent, categories);
   const when = isRequest ? extractWhen(masked, nowMs) : intent === 'dispute' ? extractWhen(masked, nowMs, { dayWordsOnly: true }) : null;
   const urgent = (isRequest || intent === 'dispute') && detectUrgency(canon, { dispute: intent === 'dispute' });
 

@@ -15,6 +15,7 @@ export function sanitiseText(text: string, max: number): string {
   return text
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
     .slice(0, max)
+    .replace(/[\uD800-\uDBFF]$/, '') // never cut an emoji in half
     .trim();
 }
 

@@ -5,6 +5,7 @@
 import type { Address, Order, OrderStatus, Transition } from '../core/model.js';
 import { maskPhone, excerpt } from '../core/privacy.js';
 import { formatLocal } from '../core/time.js';
+import { registrationHelp } from './star-households.js';
 
 export const STATUS_NAMES: Record<OrderStatus, string> = {
   submitted: '待受理',
@@ -147,7 +148,7 @@ export const messages = {
     return `谢谢您的评价!${ref(o)} 已回访(${score}分)。`;
   },
   lowRatingToStaff(o: Order, score: number, note: string): string {
-    return `${ref(o)} 收到${score}分的低评价${note ? `:${excerpt(note, 60)}` : ''},请安排二次回访。`;
+    return `${ref(o)} 收到${score}分的低评价${note ? `:${excerpt(note, 60)}` : ''},请安排二次回访,回访后回复「/回访 ${ref(o)} 情况」。`;
   },
   notYourOrder(o: Order): string {
     return `${ref(o)} 不是您提交的,无法操作。`;
@@ -234,9 +235,16 @@ export const messages = {
     return `格式:${u[command] ?? '/帮助'}`;
   },
   help(role: 'staff' | 'manager' | 'volunteer' | 'resident'): string {
-    const resident = ['居民:在群里直接说需要什么,写上几号楼几单元;', '取消 #12 取消;办结后回复 1–5 打分,或「评价 #12 5 很满意」。'];
-    const volunteer = ['志愿者:接单 #12 · 开始 #12 · 完成 #12 备注 · 放弃 #12 · 请假 3天 · 销假 · 今天谁值班'];
-    const staff = ['工作人员:/受理 #12 · /派单 #12 @志愿者 · /驳回 #12 原因 · /关闭 #12 · /重开 #12 · /查 #12 · /待办'];
+    const resident = ['居民:在群里直接说需要什么,写上几号楼几单元;', '取消 #12 取消;办结后回复 1–5 打分,或「评价 #12 5 很满意」。', '邻里纠纷直接说,会私下安排调解;议事会:议题 内容 · 投票 #T2 同意。详见「/帮助 调解」「/帮助 议事」。'];
+    const volunteer = ['志愿者:接单 #12 · 开始 #12 · 完成 #12 备注 · 放弃 #12 · 请假 3天 · 销假 · 今天谁值班 · 积分'];
+    const staff = [
+      '工作人员:/受理 #12 · /派单 #12 @志愿者 · /驳回 #12 原因 · /关闭 #12 · /重开 #12 · /查 #12 · /待办',
+      // The staff tools are for community staff only, not grid workers.
+      ...(role === 'staff' ? ['台账统计:/统计 本周 · /导出 本月 · /积分榜 · /加分 @志愿者 5 原因 · /扣分 @志愿者 2 原因 · /回访'] : []),
+    ];
+    // issue 9: star households, tenant registration, party links
+    resident.push(registrationHelp.resident);
+    staff.push(registrationHelp.staff);
     const parts = role === 'resident' ? resident : role === 'volunteer' ? [...volunteer, ...resident] : [...staff, ...volunteer, ...resident];
     return parts.join('\n');
   },
@@ -253,4 +261,4 @@ export type Messages = typeof messages;
 export const BOT_DISPLAY_NAME = '网格助手';
 
 /** Transcript labels for the simulator. */
-export const transcriptLabels = { private: '私聊', bot: '🤖' };
+export const transcriptLabels = { private: '私聊', bot: '🤖', file: '[文件]' };

@@ -4,10 +4,15 @@
  */
 import type { Message, Wechaty as WechatyInterface } from 'wechaty';
 import * as PUPPET from 'wechaty-puppet';
+import { FileBox } from 'file-box';
 import type { BotApp } from '../../app/bot-app.js';
 import type { Clock, InboundMessage, Reply } from '../../app/ports.js';
+import { maskForGroup } from '../../core/mask-for-group.js';
 import type { Logger } from '../log.js';
 import { OutgoingQueue, type PacingOptions } from './outgoing-queue.js';
+
+/** What is read of one message at most, before any other work (the app reads less still). */
+export const MAX_RAW_TEXT = 10_000;
 
 export interface AttachOptions {
   clock: Clock;
@@ -44,17 +49,23 @@ export function attachBot(bot: WechatyInterface, app: BotApp, opts: AttachOption
   const { clock, log } = opts;
   const startedAt = clock.now();
   const grace = opts.startupGraceMs ?? 60_000;
-  const rooms = new Set([app.config.staffRoomId, ...app.config.grids.map((g) => g.roomId)]);
+  const rooms = new Set([app.config.staffRoomId, ...app.config.grids.map((g) => g.roomId), ...app.featureRooms()]);
   const recent = new RecentIds();
   let paused = false;
   let busy = 0;
   let busyWaiters: (() => void)[] = [];
+  const loginWaiters: (() => void)[] = [];
 
   const queue = new OutgoingQueue(
     {
+      // While logged out nothing can be sent: wait for the login instead of spending the retries.
+      ready: () => (bot.isLoggedIn ? Promise.resolve() : new Promise<void>((res) => loginWaiters.push(res))),
       send: async (r: Reply) => {
         const conv = 'roomId' in r.to ? r.to.roomId : r.to.contactId;
-        await bot.puppet.messageSendText(conv, r.text, r.mentionIds);
+        // The last gate before a whole group reads it: no full phone, ID or room number.
+        const text = 'roomId' in r.to && r.to.roomId !== app.config.staffRoomId ? maskForGroup(r.text) : r.text;
+        if (r.file) await bot.puppet.messageSendFile(conv, FileBox.fromBase64(r.file.base64, r.file.name));
+        else await bot.puppet.messageSendText(conv, text, r.mentionIds);
       },
       onSent: async (r) => {
         if (r.id) await app.markSent(r.id);
@@ -80,7 +91,7 @@ export function attachBot(bot: WechatyInterface, app: BotApp, opts: AttachOption
     const selfId = bot.currentUser.id;
     const selfName = bot.currentUser.name();
     const mentioned = room ? await msg.mentionList().catch(() => []) : [];
-    let text = msg.text();
+    let text = msg.text().slice(0, MAX_RAW_TEXT);
     const lead = selfName ? new RegExp(`^@${escapeRe(selfName)}[\\u2005\\s]*`) : null;
     const mentionsBot = mentioned.some((c) => c.id === selfId) || (!!lead && lead.test(text));
     if (lead) text = text.replace(lead, '');
@@ -111,6 +122,7 @@ export function attachBot(bot: WechatyInterface, app: BotApp, opts: AttachOption
   });
 
   bot.on('login', () => {
+    loginWaiters.splice(0).forEach((w) => w());
     // Replies recorded before a crash or a logout go out once, now.
     try {
       queue.push(app.pendingReplies());

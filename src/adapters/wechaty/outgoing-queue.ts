@@ -25,6 +25,8 @@ export interface QueueHooks {
   send(r: Reply): Promise<void>;
   onSent(r: Reply): Promise<void>;
   onFailed(r: Reply, error: unknown): Promise<void>;
+  /** Resolves when sending is possible (the account is logged in); retries are not spent while it waits. */
+  ready?(): Promise<void>;
   sleep?(ms: number): Promise<void>;
   now?(): number;
   random?(): number;
@@ -87,6 +89,7 @@ export class OutgoingQueue {
     let delay = this.pacing.backoffMs;
     for (let attempt = 0; ; attempt++) {
       try {
+        if (this.hooks.ready) await this.hooks.ready();
         await this.hooks.send(r);
         this.lastSent.set(key, this.now());
         break;

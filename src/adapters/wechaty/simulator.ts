@@ -4,17 +4,18 @@
  */
 import fs from 'node:fs';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
+import * as PUPPET from 'wechaty-puppet';
 import type { AppConfig } from '../../core/config-schema.js';
 import { formatLocal, parseInstant } from '../../core/time.js';
-import { BOT_DISPLAY_NAME } from '../../messages/index.js';
+import { BOT_DISPLAY_NAME, transcriptLabels } from '../../messages/index.js';
 import { createRuntime, type Runtime } from '../runtime.js';
 import { createLogger, type Logger } from '../log.js';
 import { NO_PACING, type PacingOptions } from './outgoing-queue.js';
 
 /** One line of a script. */
 export type ScriptStep =
-  | { from: string; name?: string; room: string; text: string }
-  | { from: string; name?: string; to: 'bot'; text: string }
+  | { from: string; name?: string; room: string; text: string; id?: string }
+  | { from: string; name?: string; to: 'bot'; text: string; id?: string }
   | { at: string }
   /** Restart on the same data; with `at`, the bot stays down until that time (nothing runs meanwhile). */
   | { restart: true; at?: string };
@@ -46,28 +47,42 @@ export const BOT_ID = 'bot';
 export function readScript(text: string, file = 'script'): ScriptStep[] {
   const steps: ScriptStep[] = [];
   text.split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line || line.startsWith('//')) return;
-    let v: unknown;
-    try {
-      v = JSON.parse(line);
-    } catch (e) {
-      throw new Error(`${file}:${i + 1}: not JSON (${(e as Error).message})`);
-    }
-    const s = v as Record<string, unknown>;
-    if (typeof s.at === 'string' && Object.keys(s).length === 1) {
-      if (Number.isNaN(parseInstant(s.at))) throw new Error(`${file}:${i + 1}: bad time "${s.at}"`);
-    } else if (s.restart === true) {
-      if (s.at !== undefined && (typeof s.at !== 'string' || Number.isNaN(parseInstant(s.at)))) throw new Error(`${file}:${i + 1}: bad time "${String(s.at)}"`);
-    } else if (typeof s.from === 'string' && typeof s.text === 'string' && (typeof s.room === 'string' || s.to === 'bot')) {
-      if (s.from === BOT_ID || /@/.test(s.from)) throw new Error(`${file}:${i + 1}: "from" must be a contact id without "@" and not "${BOT_ID}"`);
-      if (typeof s.room === 'string' && !/@/.test(s.room)) throw new Error(`${file}:${i + 1}: a room id must contain "@"`);
-    } else {
-      throw new Error(`${file}:${i + 1}: expected {"from","room","text"}, {"from","to":"bot","text"}, {"at"} or {"restart":true}`);
-    }
-    steps.push(v as ScriptStep);
+    const step = readStep(raw, `${file}:${i + 1}`);
+    if (step) steps.push(step);
   });
   return steps;
+}
+
+/**
+ * Reads one script line (null for a blank line or a comment); throws naming `where` if it is bad.
+ * An optional `"id"` gives the message the puppet id a real puppet would: the same id again is the
+ * same message delivered twice (puppets re-deliver after a reconnect).
+ */
+export function readStep(raw: string, where: string): ScriptStep | null {
+  const line = raw.trim();
+  if (!line || line.startsWith('//')) return null;
+  let v: unknown;
+  try {
+    v = JSON.parse(line);
+  } catch (e) {
+    throw new Error(`${where}: not JSON (${(e as Error).message})`);
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error(`${where}: expected a JSON object`);
+  const s = v as Record<string, unknown>;
+  if (typeof s.at === 'string' && Object.keys(s).length === 1) {
+    if (Number.isNaN(parseInstant(s.at))) throw new Error(`${where}: bad time "${s.at}"`);
+  } else if (s.restart === true) {
+    if (s.at !== undefined && (typeof s.at !== 'string' || Number.isNaN(parseInstant(s.at)))) throw new Error(`${where}: bad time "${String(s.at)}"`);
+  } else if (typeof s.from === 'string' && typeof s.text === 'string' && (typeof s.room === 'string' || s.to === 'bot')) {
+    if (s.from === BOT_ID || /@/.test(s.from)) throw new Error(`${where}: "from" must be a contact id without "@" and not "${BOT_ID}"`);
+    if (typeof s.room === 'string' && !/@/.test(s.room)) throw new Error(`${where}: a room id must contain "@"`);
+  } else {
+    throw new Error(`${where}: expected {"from","room","text"}, {"from","to":"bot","text"}, {"at"} or {"restart":true}`);
+  }
+  if ('id' in s && (typeof s.id !== 'string' || !s.id || /@/.test(s.id) || !('from' in s))) {
+    throw new Error(`${where}: "id" must be a non-empty message id without "@" on a message line`);
+  }
+  return v as ScriptStep;
 }
 
 export class Simulator {
@@ -75,6 +90,8 @@ export class Simulator {
   private runtime!: Runtime;
   private mocker!: mock.Mocker;
   private readonly undelivered = new Set<string>();
+  /** Messages given an id by the script, as delivered in this puppet's life (for re-delivery). */
+  private byId = new Map<string, Record<string, unknown>>();
   readonly transcript: TranscriptLine[] = [];
   private readonly people = new Map<string, string>();
   private readonly roomMembers = new Map<string, Set<string>>();
@@ -84,7 +101,7 @@ export class Simulator {
     this.now = o.startAt ?? Date.now();
     this.log = o.log ?? createLogger('error');
     const c = o.config;
-    const named = [...c.staff, ...c.gridWorkers, ...c.volunteers];
+    const named = [...c.staff, ...c.gridWorkers, ...c.volunteers, ...c.mediation.people, ...(c.registration?.landlords ?? []), ...c.partyMembers];
     for (const p of named) this.people.set(p.id, p.name);
     const rooms = [c.staffRoomId, ...c.grids.map((g) => g.roomId)];
     for (const r of rooms) this.roomMembers.set(r, new Set([BOT_ID]));
@@ -96,6 +113,8 @@ export class Simulator {
       c.volunteers.filter((v) => v.gridIds.includes(g.id)).forEach((v) => m.add(v.id));
       c.staff.forEach((s) => m.add(s.id));
     }
+    // The landlords' group (tenant registration): its landlords and the staff.
+    if (c.registration) this.roomMembers.set(c.registration.roomId, new Set([BOT_ID, ...c.registration.landlords.map((l) => l.id), ...c.staff.map((s) => s.id)]));
     for (const s of o.script) {
       if (!('from' in s)) continue;
       if (!this.people.has(s.from) || s.name) this.people.set(s.from, s.name ?? this.people.get(s.from) ?? s.from);
@@ -126,6 +145,7 @@ export class Simulator {
   private async boot(): Promise<void> {
     const mocker = new mock.Mocker();
     this.mocker = mocker;
+    this.byId = new Map();
     type Payload = { id: string; timestamp: number; talkerId?: string; roomId?: string; listenerId?: string; text?: string };
     const m = mocker as unknown as { messagePayload: (id: string, payload?: Payload) => unknown };
     const original = m.messagePayload.bind(mocker);
@@ -172,13 +192,15 @@ export class Simulator {
     return c.grids.find((g) => g.roomId === roomId)?.name ?? roomId;
   }
 
-  private record(p: { talkerId?: string; roomId?: string; listenerId?: string; text?: string }): void {
+  private record(p: { id: string; talkerId?: string; roomId?: string; listenerId?: string; text?: string }): void {
+    // A file message has no text: show its name.
+    const file = (this.mocker as unknown as { cacheFileBoxPayload: Map<string, { name?: string }> }).cacheFileBoxPayload.get(p.id);
     const line: TranscriptLine = {
       at: formatLocal(this.now, 'YYYY-MM-DDTHH:mm:ssZ', this.o.config.timezone),
       room: p.roomId ?? null,
       from: p.talkerId ?? '',
       to: p.roomId ? null : (p.listenerId ?? null),
-      text: p.text ?? '',
+      text: p.text ?? (file ? `${transcriptLabels.file} ${file.name ?? ''}` : ''),
       bot: p.talkerId === BOT_ID,
     };
     this.transcript.push(line);
@@ -201,17 +223,59 @@ export class Simulator {
       return;
     }
     this.now += 1000;
+    this.ensurePerson(step);
     const talker = this.mocker.ContactMock.load(step.from);
     const mentions = [...step.text.matchAll(/@([^\s@\u2005]+)/g)]
       .map((m) => [...this.people].find(([, n]) => n === m[1])?.[0])
       .filter((id): id is string => !!id)
       .map((id) => this.mocker.ContactMock.load(id));
-    if ('room' in step) {
+    if (step.id) {
+      this.deliverWithId(step, mentions.map((c) => c.id));
+    } else if ('room' in step) {
       talker.say(step.text, mentions).to(this.mocker.RoomMock.load(step.room));
     } else {
       talker.say(step.text).to(this.mocker.ContactMock.load(BOT_ID));
     }
     await this.settle();
+  }
+
+  /** A person first seen in a streamed script joins the simulated world (and its room) now. */
+  private ensurePerson(step: { from: string; name?: string; room?: string }): void {
+    if (!this.people.has(step.from)) {
+      this.people.set(step.from, step.name ?? step.from);
+      this.mocker.createContact({ id: step.from, name: step.name ?? step.from });
+    }
+    if (step.room && !this.roomMembers.get(step.room)?.has(step.from)) {
+      if (!this.roomMembers.has(step.room)) {
+        this.roomMembers.set(step.room, new Set([BOT_ID]));
+        this.mocker.createRoom({ id: step.room, topic: this.topic(step.room), memberIdList: [BOT_ID, step.from] });
+      }
+      this.roomMembers.get(step.room)!.add(step.from);
+    }
+  }
+
+  /** Sends a message with the puppet id the script gave it; the same id again is a re-delivery. */
+  private deliverWithId(step: Extract<ScriptStep, { from: string }>, mentionIds: string[]): void {
+    const id = step.id!;
+    const again = this.byId.get(id);
+    if (again) {
+      // What a real puppet does after a reconnect: the same message (same id) once more.
+      this.undelivered.add(id);
+      this.record(again as { id: string });
+      this.mocker.puppet.emit('message', { messageId: id });
+      return;
+    }
+    const payload: Record<string, unknown> = {
+      id,
+      talkerId: step.from,
+      timestamp: this.now,
+      type: PUPPET.types.Message.Text,
+      text: step.text,
+      ...('room' in step ? { roomId: step.room, mentionIdList: mentionIds } : { listenerId: BOT_ID }),
+    };
+    this.byId.set(id, payload);
+    this.mocker.MessageMock.create(payload as never);
+    this.mocker.puppet.emit('message', { messageId: id });
   }
 
   async playAll(steps: ScriptStep[]): Promise<void> {

@@ -7,7 +7,8 @@ import { ACK_MESSAGES } from './vocabulary-normalize.js';
 import {
   AD_CUES, APPEAL_CUES, COUNTERPARTY_CUES, GREETING_QUESTIONS, NOT_QUESTION_CUES, PERSONAL_REQUEST_CUES, SERVICE_EXISTS_CUES, INFO_QUESTION_CUES, ADVICE_CUES, FIRST_PERSON_CUES, IN_PERSON_CUES, DISPUTE_STRONG_CUES, DISPUTE_WEAK_CUES, GENERIC_REQUEST_CUES, INFO_TOPIC_CUES,
   NOTICE_CUES, NOTICE_WEAK_CUES, PAST_CUES, RELAY_CUES, DONE_BEFORE_REQUEST, STILL_ASKING_AFTER, RELATIVE_CLAUSE_MARK, RELATIVE_CLAUSE_BLOCKERS, RELATIVE_CLAUSE_CUE_START, STAFF_STATUS_CUES, PERSONAL_MARKERS, PROBLEM_CUES, QUESTION_CUES, REQUEST_CUES, RESOLVED_CUES,
-  SOCIAL_CUES, VOLUNTEER_REPLY_CUES,
+  SOCIAL_CUES, VOLUNTEER_REPLY_CUES, NEGATED_REQUEST_BEFORE, THANKS_BEFORE_REQUEST, DONE_CLAUSE_END, ONGOING_BEFORE_PAST, ONGOING_AFTER_PAST,
+  WHOM_TO_ASK_CUES, MEDIATION_ASK_CUES, OBJECT_GAP_NEGATIONS, STILL_OPEN_CUES, SCHEDULE_TOPIC_CUES, EMERGENCY_CUES, PERSONAL_NEED_CUES, ASK_INFO_CUES,
 } from './vocabulary-cues.js';
 
 const REQUEST = cuePattern(REQUEST_CUES, 'g');
@@ -23,6 +24,20 @@ const RELAY = cuePattern(RELAY_CUES);
 const STAFF_STATUS = cuePattern(STAFF_STATUS_CUES);
 const RELATIVE_CLAUSE = new RegExp(`^[^\\s,.!?${RELATIVE_CLAUSE_BLOCKERS}${RELATIVE_CLAUSE_MARK}]{1,3}${RELATIVE_CLAUSE_MARK}`);
 const DONE_BEFORE = new RegExp(`(?:${DONE_BEFORE_REQUEST.join('|')})$`);
+const NEGATED_BEFORE = new RegExp(`(?:${NEGATED_REQUEST_BEFORE.join('|')})$`);
+// 谢谢小刘帮我…: thanks earlier in the same clause (no space or punctuation in between).
+const THANKS_IN_CLAUSE = new RegExp(`(?:${THANKS_BEFORE_REQUEST.join('|')})[^\\s,.!?;:]{0,8}$`);
+const CLAUSE_REST = /^[^\s,.!?;:]*/;
+const ONGOING_AFTER = new RegExp(`^(?:${ONGOING_AFTER_PAST.join('|')})`);
+const WHOM_TO_ASK = cuePattern(WHOM_TO_ASK_CUES);
+const STILL_OPEN = cuePattern(STILL_OPEN_CUES);
+const EMERGENCY = cuePattern(EMERGENCY_CUES);
+const ASK_INFO = cuePattern(ASK_INFO_CUES);
+const PERSONAL_NEED = cuePattern(PERSONAL_NEED_CUES);
+const SCHEDULE_TOPIC = cuePattern(SCHEDULE_TOPIC_CUES);
+const SCHEDULE_TOPIC_G = cuePattern(SCHEDULE_TOPIC_CUES, 'g');
+const OBJECT_GAP_BLOCK = new RegExp(`[\\s,.!?;:]|${OBJECT_GAP_NEGATIONS.join('|')}`);
+const MEDIATION_ASK = cuePattern(MEDIATION_ASK_CUES);
 const AD = cuePattern(AD_CUES);
 const AD_G = cuePattern(AD_CUES, 'g');
 const GREETING_QUESTION = cuePattern(GREETING_QUESTIONS, 'g');
@@ -38,7 +53,6 @@ const RESOLVED = cuePattern(RESOLVED_CUES, 'g');
 const SOCIAL = cuePattern(SOCIAL_CUES);
 const VOLUNTEER = cuePattern(VOLUNTEER_REPLY_CUES);
 const PROBLEM = cuePattern(PROBLEM_CUES);
-const PAST = cuePattern(PAST_CUES);
 const APPEAL = cuePattern(APPEAL_CUES, 'g');
 const FIRST_PERSON = cuePattern(FIRST_PERSON_CUES);
 const IN_PERSON = cuePattern(IN_PERSON_CUES);
@@ -64,11 +78,20 @@ export interface IntentResult {
   confidence: number;
   /** Why: the rule that decided (for debugging and the eval report). */
   rule: string;
+  /** The category the rule settled on, when it is not simply the best match (request-object). */
+  category?: string;
 }
 
 function all(re: RegExp, text: string): RegExpExecArray[] {
+  // An exec loop: cheaper than spreading matchAll on the hot path.
   re.lastIndex = 0;
-  return [...text.matchAll(re)];
+  const out: RegExpExecArray[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
 }
 
 /** How many times a global cue pattern matches, without collecting the matches. */
@@ -84,8 +107,14 @@ function disputeScore(text: string): number {
   if (strong === 0) return 0;
   const weak = count(DISPUTE_WEAK, text);
   const party = COUNTERPARTY.test(text) ? 1 : 0;
-  if (strong === 0) return 0;
   return strong * 2 + Math.min(weak, 2) + party;
+}
+
+/** Past references that tell of a past event (从前天就不亮了 tells how long a problem has lasted). */
+function pastMatches(t: string): RegExpExecArray[] {
+  return all(PAST_G, t).filter(
+    (m) => t[m.index! - 1] !== ONGOING_BEFORE_PAST && !ONGOING_AFTER.test(t.slice(m.index! + m[0].length)),
+  );
 }
 
 /**
@@ -99,12 +128,17 @@ export function classifyIntent(input: IntentInput): IntentResult {
     return { intent: 'chat', confidence: 0.95, rule: 'ack' };
   }
   // 上回帮我家交的电费: a request cue right after a past reference tells of a past request.
-  const pastEnds = all(PAST_G, t).map((m) => m.index! + m[0].length);
-  // 物业已经来修了 / 帮我们申请的低保: a request cue after 已经 or before a 的-clause tells of something done.
+  // 上周反映的…到现在还没修: the matter is still open, so past references tell its history.
+  const past = STILL_OPEN.test(t) ? [] : pastMatches(t);
+  const pastEnds = past.map((m) => m.index! + m[0].length);
+  // 物业已经来修了 / 帮我们申请的低保: a request cue after 已经 or before a 的-clause tells of something done;
+  // 不用麻烦你们了 denies it; 谢谢小刘帮我… thanks for it.
   const requests = all(REQUEST, t).filter(
     (m) =>
       !pastEnds.some((e) => m.index! >= e && m.index! - e <= 4) &&
       !DONE_BEFORE.test(t.slice(Math.max(0, m.index! - 3), m.index!)) &&
+      !NEGATED_BEFORE.test(t.slice(Math.max(0, m.index! - 3), m.index!)) &&
+      !THANKS_IN_CLAUSE.test(t.slice(Math.max(0, m.index! - 12), m.index!)) &&
       !(m[0].startsWith(RELATIVE_CLAUSE_CUE_START) && RELATIVE_CLAUSE.test(t.slice(m.index! + m[0].length))),
   );
   const strongRequest = requests.some((m) => !GENERIC_REQUEST.has(m[0]));
@@ -132,37 +166,69 @@ export function classifyIntent(input: IntentInput): IntentResult {
   });
   if (resolved.length > 0) {
     const lastResolved = resolved[resolved.length - 1]!.index!;
-    const later = requests.some((m) => m.index! > lastResolved && !GENERIC_REQUEST.has(m[0]));
+    // 儿子回来给办了: a request cue whose clause ends in 了 tells what was done, not a fresh request.
+    const later = requests.some(
+      (m) => m.index! > lastResolved && !GENERIC_REQUEST.has(m[0]) && !narrated(t, m.index! + m[0].length),
+    );
     if (!later) return { intent: 'chat', confidence: 0.85, rule: 'resolved' };
   }
 
+  const problem = PROBLEM.test(t);
   const dScore = disputeScore(t);
-  if (dScore >= 3 || (dScore >= 2 && COUNTERPARTY.test(t))) {
+  // 押金纠纷该找谁 / 邻里纠纷可以找社区调解吗: asks whom to turn to, not yet for mediation.
+  const whomToAsk = WHOM_TO_ASK.test(t) && !MEDIATION_ASK.test(t);
+  const party = COUNTERPARTY.test(t);
+  // 电梯天天坏 物业到底管不管: a broken shared facility with no other party is a report, not a dispute.
+  const facilityReport = !party && top?.entry.kind === 'proxy' && problem;
+  if (!whomToAsk && !facilityReport && (dScore >= 3 || (dScore >= 2 && party))) {
     return { intent: 'dispute', confidence: Math.min(0.95, 0.6 + dScore * 0.07), rule: 'dispute' };
   }
 
   if (VOLUNTEER.test(t) && !strongRequest) return { intent: 'chat', confidence: 0.85, rule: 'volunteer' };
 
   const question = QUESTION.test(t.replace(NOT_QUESTION, ' ')) || SERVICE_EXISTS.test(t);
+  // 已经打了120 谁家有氧气袋？快！: an emergency happening now is a request however it is worded.
+  if (!formal && past.length === 0 && (question || !anyRequest) && EMERGENCY.test(t)) {
+    const kind = top?.entry.kind ?? 'service';
+    return { intent: kind, confidence: input.hasAddress ? 0.8 : 0.7, rule: 'emergency', ...(top ? {} : { category: FALLBACK_SERVICE }) };
+  }
+  // 能帮我看一下明天停不停电吗: asks about a notice or schedule, nothing broken at the writer's home.
+  if (question && !formal && SCHEDULE_TOPIC.test(t) && !PROBLEM.test(t.replace(SCHEDULE_TOPIC_G, ' ')) && !input.hasAddress) {
+    return { intent: 'question', confidence: 0.75, rule: 'schedule-question' };
+  }
   // 今天帮忙搬家的小伙子太给力了 谢谢: thanks with only a generic 帮忙 is praise, not a request.
   if (!strongRequest && !question && SOCIAL.test(t) && !formal) return { intent: 'chat', confidence: 0.8, rule: 'thanks' };
   // 帮我看看这短信是真的假的: asks for a judgement, not for someone to act.
   if (ADVICE.test(t) && (anyRequest || question)) return { intent: 'question', confidence: 0.7, rule: 'advice' };
+  // 能帮我问问都需要啥吗 (and nothing else asked): information, not a task.
+  if (ASK_INFO.test(t) && requests.length <= 1) return { intent: 'question', confidence: 0.7, rule: 'ask-info' };
   if (anyRequest) {
     // 社区能帮忙交电费吗: asks whether the service exists, with no personal task.
+    // 我想问一下 医保卡能给家里人用吗: an information question with no personal request cue.
+    const personalTask = PERSONAL_REQUEST.test(t) || input.hasAddress || PERSONAL_NEED.test(t) || (FIRST_PERSON.test(t) && problem);
     const generic =
       (!strongRequest && question && (!PERSONAL.test(t) || INFO_QUESTION.test(t))) ||
-      (SERVICE_EXISTS.test(t) && !PERSONAL_REQUEST.test(t));
+      (SERVICE_EXISTS.test(t) && !personalTask) ||
+      // (我是6号楼的 想问问…: a self-introduction does not make it a task unless something is broken)
+      (INFO_QUESTION.test(t) && !PERSONAL_REQUEST.test(t) && (!input.hasAddress || !problem));
     if (!generic) {
-      if (top) {
+      // 我得去医院陪床 谁能帮着喂两天: what directly follows the request cue beats a middling context word.
+      const direct = top && top.score <= MEDIUM_KEYWORD_WEIGHT ? requestObject(t, requests, input.categories, DIRECT_OBJECT_DISTANCE) : undefined;
+      const chosen = direct && direct.entry.key !== top!.entry.key && direct.score >= top!.score ? direct : top;
+      if (chosen) {
         let confidence = 0.75;
         if (input.hasAddress) confidence += 0.1;
         if (input.hasPhone) confidence += 0.05;
         if (!strongRequest) confidence -= 0.1;
         if (question) confidence -= 0.05;
         if (long) confidence -= 0.25; // formal appeals and narratives are not group orders
-        if (PAST.test(t) && SOCIAL.test(t)) confidence -= 0.2;
-        return { intent: top.entry.kind, confidence: clamp(confidence), rule: 'request' };
+        if (past.length > 0 && SOCIAL.test(t)) confidence -= 0.2;
+        return { intent: chosen.entry.kind, confidence: clamp(confidence), rule: 'request', category: chosen === top ? undefined : chosen.entry.key };
+      }
+      // 帮俺把户口本上的地址改一下: a context word right after the request cue is what is asked for.
+      const object = long ? undefined : requestObject(t, requests, input.categories, OBJECT_DISTANCE);
+      if (object) {
+        return { intent: object.entry.kind, confidence: input.hasAddress ? 0.65 : 0.6, rule: 'request-object', category: object.entry.key };
       }
       if (strongRequest && !long && (input.hasAddress || IN_PERSON.test(t))) {
         return { intent: 'service', confidence: input.hasAddress ? 0.6 : 0.5, rule: 'request-uncategorised' };
@@ -178,9 +244,14 @@ export function classifyIntent(input: IntentInput): IntentResult {
   // Long appeals to officials (the Teddy Cup posts) are not chat, but not orders either.
   if (formal && appeals >= 1) return { intent: dScore >= 2 ? 'dispute' : 'question', confidence: 0.5, rule: 'appeal' };
 
-  if (SOCIAL.test(t) || PAST.test(t)) return { intent: 'chat', confidence: 0.8, rule: 'social-or-past' };
+  // 隔壁养了两条大狗 天天叫 还不拴绳: complaints about a neighbour's conduct, no request, nothing broken.
+  if (!formal && !anyRequest && !problem && COUNTERPARTY.test(t) && count(DISPUTE_WEAK, t) >= 2 && !SOCIAL.test(t)) {
+    return { intent: 'dispute', confidence: 0.6, rule: 'dispute-conduct' };
+  }
 
-  if (top && PROBLEM.test(t) && !long) {
+  if (SOCIAL.test(t) || past.length > 0) return { intent: 'chat', confidence: 0.8, rule: 'social-or-past' };
+
+  if (top && problem && !long) {
     // A bare report (3号楼2单元501水管漏了): a request the bot takes up, a little less surely.
     const confidence = 0.6 + (input.hasAddress ? 0.1 : 0) + (top.score >= 3 ? 0.02 : -0.05);
     return { intent: top.entry.kind, confidence: clamp(confidence), rule: 'report' };
@@ -192,6 +263,40 @@ export function classifyIntent(input: IntentInput): IntentResult {
     return { intent: 'question', confidence: 0.5, rule: 'appeal' };
   }
   return { intent: 'chat', confidence: 0.7, rule: 'default' };
+}
+
+/** The clause a request cue starts ends in 了 (儿子回来给办了): told as done. */
+function narrated(t: string, from: number): boolean {
+  const rest = CLAUSE_REST.exec(t.slice(from))![0];
+  return rest.endsWith(DONE_CLAUSE_END);
+}
+
+/** Distance in characters within which a context word right after a request cue is its object. */
+const OBJECT_DISTANCE = 8;
+/** Closer still, the object settles the category even against a middling keyword elsewhere. */
+const DIRECT_OBJECT_DISTANCE = 2;
+/** The catch-all service for in-person help no catalogue word names. */
+const FALLBACK_SERVICE = 'other_service';
+/** 把 fronts the object: 帮我把孩子的出生证明送到派出所. */
+const OBJECT_MARKER = '把';
+/** The weight of an ordinary keyword (see vocabulary-category.ts). */
+const MEDIUM_KEYWORD_WEIGHT = 2;
+
+/**
+ * A weak catalogue word that closely follows a request cue in the same clause (帮忙搬个柜子: 搬);
+ * not after a negation (麻烦大家以后别在楼道里抽烟).
+ */
+function requestObject(t: string, requests: readonly RegExpExecArray[], categories: readonly CategoryMatch[], distance: number): CategoryMatch | undefined {
+  // 谁家有车能捎一趟: a word inside another request cue is part of the asking, not its object.
+  const inCue = (p: number) => requests.some((m) => p >= m.index! && p < m.index! + m[0].length);
+  return categories.find((c) =>
+    requests.some((m) => {
+      const end = m.index! + m[0].length;
+      // 帮我把孩子的出生证明…: after 把 the object runs on to its verb, so the nearest word is not it.
+      if (distance === DIRECT_OBJECT_DISTANCE && t.startsWith(OBJECT_MARKER, end)) return false;
+      return c.positions.some((p) => p >= end && p - end <= distance && !inCue(p) && !OBJECT_GAP_BLOCK.test(t.slice(end, p)));
+    }),
+  );
 }
 
 function clamp(x: number): number {

@@ -4,7 +4,7 @@ import { NUMERAL_CLASS, numberText } from './chinese-number.js';
 import { escapeRegExp } from './cue-pattern.js';
 import {
   BUILDING_SUFFIXES, ESTATE_VILLAGE_ENDINGS, FLOOR_OR_BUILDING, GROUP_WORDS, NOT_VILLAGE, ROOM_SUFFIXES,
-  UNIT_SUFFIXES, VILLAGE_NAME_STOP, VILLAGE_PRONOUNS, VILLAGE_WORD, NOT_VILLAGE_AFTER,
+  UNIT_SUFFIXES, UNIT_AFTER_BUILDING_SUFFIXES, COMPOUND_SUFFIX, VILLAGE_NAME_LEADING_STOP, VILLAGE_NAME_STOP, VILLAGE_PRONOUNS, VILLAGE_WORD, NOT_VILLAGE_AFTER,
 } from './vocabulary-address.js';
 
 export interface AddressMatch {
@@ -23,7 +23,7 @@ const DASHED = /(?<![0-9-])([0-9]{1,3})-([0-9]{1,2})-([0-9]{3,4})(?![0-9-])/;
 // 3号楼2单元501室 / 十四号楼 / 27#楼 / 3栋1单元101 / 3楼2单元 (楼 + unit is a building, 住7楼 is a floor).
 const BUILDING = new RegExp(
   `${N}(?:${alt(BUILDING_SUFFIXES)}|${escapeRegExp(FLOOR_OR_BUILDING)}(?=${SEP}(?:[0-9]{1,2}|${CN}{1,2})(?:${alt(UNIT_SUFFIXES)})))` +
-    `(?:${SEP}${N}(?:${alt(UNIT_SUFFIXES)}))?` +
+    `(?:${SEP}${N}(?:${alt([...UNIT_SUFFIXES, ...UNIT_AFTER_BUILDING_SUFFIXES])}))?` +
     `(?:${SEP}${N}(?:${alt(ROOM_SUFFIXES)})?)?`,
 );
 const UNIT_ONLY = new RegExp(`${N}(?:${alt(UNIT_SUFFIXES)})(?:${SEP}${N}(?:${alt(ROOM_SUFFIXES)})?)?`);
@@ -54,7 +54,16 @@ export function extractAddress(text: string): AddressMatch {
   const spans: [number, number][] = [];
   let address: Address = {};
   const d = DASHED.exec(text);
-  const b = BUILDING.exec(text);
+  let b = BUILDING.exec(text);
+  if (b && text.startsWith(COMPOUND_SUFFIX, b.index + b[1]!.length)) {
+    // 2号院3号楼1单元: the compound is like an estate name; the building after it is the address.
+    const from = b.index + b[1]!.length + COMPOUND_SUFFIX.length;
+    const next = BUILDING.exec(text.slice(from));
+    if (next) {
+      next.index += from;
+      b = next;
+    }
+  }
   if (d && (!b || d.index < b.index)) {
     address = { building: String(Number(d[1])), unit: String(Number(d[2])), room: d[3]! };
     spans.push([d.index, d.index + d[0].length]);
@@ -90,8 +99,10 @@ export function extractAddress(text: string): AddressMatch {
   const villages = text.includes(VILLAGE_WORD) ? text.matchAll(VILLAGE) : [];
   for (const v of villages) {
     const run = v[1]!;
-    let i = 0;
-    while (i < run.length && STOP.has(run[i]!)) i++;
+    // The name is what follows the last function word (下雨把进村 names no village; 俺是郝庄村 → 郝庄村).
+    let i = run.length;
+    while (i > 0 && !STOP.has(run[i - 1]!)) i--;
+    while (i < run.length - 1 && VILLAGE_NAME_LEADING_STOP.includes(run[i]!)) i++;
     // 咱村 / 问问我村: a pronoun right before 村 means no name is given.
     if (VILLAGE_PRONOUNS.includes(run[run.length - 1]!)) continue;
     const name = run.slice(i) + VILLAGE_WORD;

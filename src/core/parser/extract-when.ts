@@ -5,7 +5,7 @@ import * as zh from 'chrono-node/zh/hans';
 import { NUMERAL_CLASS, chineseNumber } from './chinese-number.js';
 import { cuePattern, escapeRegExp } from './cue-pattern.js';
 import {
-  APPROX_HOURS, BARE_PART_FOLLOWERS, EVENT_AFTER_DAY, CLOCK_COLON, DEADLINE_AFTER, DURATION_BEFORE_DAY_PART, NOT_WEEK_BEFORE, CLOCK_PREFIX_PARTS, DAY_NUMBER_WORDS, DAY_PARTS, GREETING_AFTER_DAY_PART,
+  APPROX_HOURS, BARE_PART_FOLLOWERS, DAY_PART_ENDS, EVENT_AFTER_CLOCK, EVENT_AFTER_DAY, MONTH_END_DEADLINE, NOT_DOTTED_DATE_AFTER, CLOCK_COLON, DEADLINE_AFTER, DURATION_BEFORE_DAY_PART, NOT_WEEK_BEFORE, CLOCK_PREFIX_PARTS, DAY_NUMBER_WORDS, DAY_PARTS, GREETING_AFTER_DAY_PART,
   HABITUAL_CUES, HOUR_WORDS, MINUTE_UNIT, MINUTE_WORDS, MONTH_WORD, NEXT_MONTH_WORDS, NOT_CLOCK_BEFORE,
   NOT_DAY_AFTER, RELATIVE_DAYS, TIME_HINT_CHARS, VAGUE_TIME_CUES, WEEKDAY_NAMES, WEEK_PREFIXES, WEEK_WORD,
 } from './vocabulary-time.js';
@@ -40,6 +40,8 @@ interface Day {
 }
 interface Clock {
   index: number;
+  /** Where the clock expression ends. */
+  end: number;
   /** 3点前: a deadline, so only its date counts. */
   deadline: boolean;
   hour: number;
@@ -73,7 +75,10 @@ const BARE_PART_FOLLOWERS_RE = cuePattern(BARE_PART_FOLLOWERS);
 const HINT = new RegExp(`[${TIME_HINT_CHARS}]`);
 // Only these reach chrono: numeric dates with a year (2026-06-16, 2026年6月18日).
 const CHRONO_HINT = /[0-9]{4}[/.-][0-9]{1,2}|[0-9]{4}年/;
+const MONTH_END_RE = new RegExp(MONTH_END_DEADLINE, 'g');
 const SLASH_DATE_RE = /(?<![0-9/])(1[0-2]|0?[1-9])\/([12][0-9]|3[01]|0?[1-9])(?![0-9/])/g;
+// 6.18上午: month.day, but not a price or a measure (5.5元, 36.5度).
+const DOTTED_DATE_RE = new RegExp(`(?<![0-9.])(1[0-2]|0?[1-9])\\.([12][0-9]|3[01]|0?[1-9])(?![0-9.${NOT_DOTTED_DATE_AFTER}])`, 'g');
 
 function weekdayOf(d: dayjs.Dayjs): number {
   return d.day() === 0 ? 7 : d.day();
@@ -114,7 +119,10 @@ function findDays(text: string, today: dayjs.Dayjs): Day[] {
     if (!date.isValid() || date.date() !== day) continue;
     days.push({ index: m.index!, offset: Math.round(date.diff(today, 'day', true)) });
   }
-  for (const m of text.matchAll(SLASH_DATE_RE)) {
+  for (const m of text.matchAll(MONTH_END_RE)) {
+    days.push({ index: m.index!, offset: Math.round(today.endOf('month').startOf('day').diff(today, 'day', true)) });
+  }
+  for (const m of [...text.matchAll(SLASH_DATE_RE), ...text.matchAll(DOTTED_DATE_RE)]) {
     // 6/20: month/day, the way dates are typed on phones (chrono's zh parser does not read it).
     const month = Number(m[1]);
     const day = Number(m[2]);
@@ -147,7 +155,7 @@ function findClocks(text: string): Clock[] {
     const end = m.index! + m[0].length;
     if (habitualBefore(text, m.index! - (prefix ? 1 : 0))) continue;
     const deadline = DEADLINE_AFTER.some((w) => text.startsWith(w, end));
-    clocks.push({ index: m.index!, deadline, hour, minute, ...(prefix ? { part: prefix } : {}) });
+    clocks.push({ index: m.index!, end, deadline, hour, minute, ...(prefix ? { part: prefix } : {}) });
   }
   return clocks;
 }
@@ -155,6 +163,8 @@ function findClocks(text: string): Clock[] {
 interface PartMatch {
   index: number;
   part: Part;
+  /** When this part of the day is over, in minutes after midnight. */
+  ends: number;
   /** Presence or an action follows (下午有人在家): usable without a day word. */
   acted: boolean;
 }
@@ -164,7 +174,7 @@ function findParts(text: string): PartMatch[] {
   for (const m of text.matchAll(PART_RE)) {
     if (habitualBefore(text, m.index!)) continue;
     const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 3);
-    out.push({ index: m.index!, part: PART_MAP.get(m[1]!)!, acted: BARE_PART_FOLLOWERS_RE.test(after) });
+    out.push({ index: m.index!, part: PART_MAP.get(m[1]!)!, ends: DAY_PART_ENDS[m[1]!] ?? 24 * 60, acted: BARE_PART_FOLLOWERS_RE.test(after) });
   }
   return out;
 }
@@ -227,11 +237,14 @@ export function extractWhen(text: string, now: number, options: { dayWordsOnly?:
   if (!future) {
     if (days.length > 0 && clocks.length === 0) return null; // only past references (上周五就报了)
     if (clocks.length === 0) {
-      if (options.dayWordsOnly || !parts.some((p) => p.acted) || VAGUE_RE.test(text)) return null;
-      return today.format('YYYY-MM-DD'); // 下午来人看看: a part of today
+      // 下午来人看看: a part of today that is still ahead (早上出去… said at 09:30 is past).
+      if (options.dayWordsOnly || !parts.some((p) => p.acted && p.ends > minuteOfDay) || VAGUE_RE.test(text)) return null;
+      return today.format('YYYY-MM-DD');
     }
   }
   const clock = clocks.find((c) => !future || c.index >= future.index - 1) ?? clocks[0];
+  // 路灯晚上十点就灭了: with no day word, a clock followed by 就 dates the problem.
+  if (!future && clock && text.startsWith(EVENT_AFTER_CLOCK, clock.end)) return null;
   let date = future ? today.add(future.offset, 'day') : today;
   if (!clock || clock.deadline) return date.format('YYYY-MM-DD');
   // The part of day closest before the clock (明天下午3点), else the day word's own (今晚7点).

@@ -1,21 +1,32 @@
 /** Finds the catalogue entry a message is about, from the configured keywords. */
 import type { CatalogueEntry } from '../model.js';
 import { DEFAULT_CATALOGUE } from '../vocabulary.js';
-import { CUSTOM_KEYWORD_WEIGHT, DEFAULT_KEYWORD_WEIGHT, KEYWORD_NEGATIONS, KEYWORD_WEIGHTS } from './vocabulary-category.js';
+import { cuePattern } from './cue-pattern.js';
+import {
+  CUSTOM_KEYWORD_WEIGHT, DEFAULT_KEYWORD_WEIGHT, HOME_KEY, KEYWORD_NEGATIONS, NOT_NEGATIONS, KEYWORD_WEIGHTS, MAX_OVERRULED_SHARED_WEIGHT,
+  MEASURE_WORDS, PRIVATE_PLACE_WORDS, SHARED_AREA_WORDS, SHARED_KEY, SHARED_PLACE_WORDS,
+} from './vocabulary-category.js';
 
 interface CompiledKeyword {
   word: string;
   weight: number;
   entry: CatalogueEntry;
+  /** Starts or ends with a digit (120): must not run on into more digits. */
+  digitEdge?: boolean;
 }
 
 /** A catalogue prepared for matching: merged with the defaults, keywords weighted. */
 export interface CompiledCatalogue {
   entries: readonly CatalogueEntry[];
   keywords: readonly CompiledKeyword[];
-  /** Keywords by their first character: one pass over the text finds them all. */
+  /** Keywords by their first character, longest first: one pass over the text finds them all. */
   byFirstChar: ReadonlyMap<string, readonly CompiledKeyword[]>;
 }
+
+const HAN_PAIR = /^\p{Script=Han}{2}$/u;
+const SHARED_PLACE = cuePattern(SHARED_PLACE_WORDS);
+const PRIVATE_PLACE = cuePattern(PRIVATE_PLACE_WORDS);
+const SHARED_AREA = cuePattern(SHARED_AREA_WORDS);
 
 export interface CategoryMatch {
   entry: CatalogueEntry;
@@ -23,6 +34,8 @@ export interface CategoryMatch {
   score: number;
   /** Where its first keyword was found. */
   index: number;
+  /** Where each of its keywords was found. */
+  positions: readonly number[];
 }
 
 const cache = new WeakMap<readonly CatalogueEntry[], CompiledCatalogue>();
@@ -56,12 +69,23 @@ export function compileCatalogue(custom?: readonly CatalogueEntry[]): CompiledCa
       keywords.push({ word, weight, entry });
     }
   }
+  // 理个发, 挂个号, 开点药: a two-character verb-object word split by a measure word.
+  const known = new Set(keywords.map((k) => k.word));
+  for (const k of [...keywords]) {
+    if (!HAN_PAIR.test(k.word)) continue;
+    for (const measure of MEASURE_WORDS) {
+      const split = k.word[0] + measure + k.word[1];
+      if (!known.has(split)) { known.add(split); keywords.push({ ...k, word: split }); }
+    }
+  }
   const byFirstChar = new Map<string, CompiledKeyword[]>();
   for (const k of keywords) {
     const list = byFirstChar.get(k.word[0]!) ?? [];
     list.push(k);
     byFirstChar.set(k.word[0]!, list);
   }
+  for (const list of byFirstChar.values()) list.sort((a, b) => b.word.length - a.word.length);
+  for (const k of keywords) if (DIGIT.test(k.word[0]!) || DIGIT.test(k.word[k.word.length - 1]!)) k.digitEdge = true;
   const compiled = { entries: [...merged.values()], keywords, byFirstChar };
   cache.set(source, compiled);
   return compiled;
@@ -77,29 +101,74 @@ function isDefault(key: string, word: string): boolean {
  * @example matchCategories('厨房水管漏了', compileCatalogue())[0].entry.key // 'home_repair'
  */
 export function matchCategories(text: string, catalogue: CompiledCatalogue): CategoryMatch[] {
-  const found = new Map<string, CategoryMatch & { sum: number }>();
+  const found = new Map<string, { entry: CatalogueEntry; score: number; index: number; sum: number; positions: number[] }>();
   const seen = new Set<CompiledKeyword>();
+  // Only the longest keyword starting at a place counts, and none inside it (跑腿费 is not 跑腿,
+  // 手机银行 is not 银行).
+  let coveredUntil = 0;
   for (let i = 0; i < text.length; i++) {
     const candidates = catalogue.byFirstChar.get(text[i]!);
     if (!candidates) continue;
+    let longest = 0;
     for (const k of candidates) {
-      if (seen.has(k) || !text.startsWith(k.word, i)) continue;
+      if (k.word.length < longest) break;
+      if (i + k.word.length <= coveredUntil || !text.startsWith(k.word, i) || (k.digitEdge && !numberBounded(text, i, k.word))) continue;
+      longest = k.word.length;
+      coveredUntil = Math.max(coveredUntil, i + longest);
+      if (seen.has(k)) {
+        found.get(k.entry.key)?.positions.push(i);
+        continue;
+      }
       const before = text.slice(Math.max(0, i - NEGATION_MAX), i);
-      if (!KEYWORD_NEGATIONS.some((n) => before.endsWith(n))) {
+      if (!KEYWORD_NEGATIONS.some((n) => before.endsWith(n)) || NOT_NEGATIONS.some((n) => before.endsWith(n))) {
         seen.add(k); // each keyword counts once, at its first un-negated mention
         const cur = found.get(k.entry.key);
         // Weak context words (老人, 身份证) do not add to the tie-break sum.
         const add = k.weight > 1 ? k.weight : 0;
-        if (!cur) found.set(k.entry.key, { entry: k.entry, score: k.weight, index: i, sum: add });
+        if (!cur) found.set(k.entry.key, { entry: k.entry, score: k.weight, index: i, sum: add, positions: [i] });
         else {
           cur.score = Math.max(cur.score, k.weight);
           cur.sum += add;
           cur.index = Math.min(cur.index, i);
+          cur.positions.push(i);
         }
       }
     }
   }
-  return [...found.values()]
+  const ranked = [...found.values()]
     .sort((a, b) => b.score - a.score || b.sum - a.sum || a.index - b.index)
-    .map(({ entry, score, index }) => ({ entry, score, index }));
+    .map(({ entry, score, index, positions }) => ({ entry, score, index, positions }));
+  return preferByPlace(text, ranked, catalogue);
+}
+
+const DIGIT = /[0-9]/;
+/** A keyword that starts or ends with a digit must not run on into more digits (120 is not in 1201). */
+function numberBounded(text: string, i: number, word: string): boolean {
+  if (DIGIT.test(word[0]!) && i > 0 && DIGIT.test(text[i - 1]!)) return false;
+  const after = text[i + word.length];
+  return !(DIGIT.test(word[word.length - 1]!) && after !== undefined && DIGIT.test(after));
+}
+
+/**
+ * Home repair is inside the flat, property maintenance is shared: when the text says where
+ * (全村, 楼道 / 我家, 厨房) and not both, the place settles a close call between the two.
+ * @example preferByPlace('全村的自来水管子冻裂了', matches, catalogue)[0].entry.key // 'property_maintenance'
+ */
+export function preferByPlace(text: string, ranked: CategoryMatch[], catalogue: CompiledCatalogue): CategoryMatch[] {
+  const best = ranked[0];
+  if (!best || (best.entry.key !== HOME_KEY && best.entry.key !== SHARED_KEY)) return ranked;
+  const sharedPlace = SHARED_PLACE.test(text);
+  const shared = sharedPlace || SHARED_AREA.test(text);
+  if (shared === PRIVATE_PLACE.test(text)) return ranked;
+  const want = shared ? SHARED_KEY : HOME_KEY;
+  if (best.entry.key === want) return ranked;
+  if (!shared && best.score > MAX_OVERRULED_SHARED_WEIGHT) return ranked;
+  const other = ranked.find((c) => c.entry.key === want);
+  if (other) {
+    if (other.score < best.score - 1) return ranked;
+    return [{ ...other, score: best.score }, ...ranked.filter((c) => c !== other)];
+  }
+  // A broken pipe in the whole village is the shared mains, even with no shared-facility keyword.
+  const entry = sharedPlace ? catalogue.entries.find((e) => e.key === SHARED_KEY) : undefined;
+  return entry ? [{ entry, score: best.score, index: best.index, positions: best.positions }, ...ranked] : ranked;
 }

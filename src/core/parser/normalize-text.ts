@@ -1,6 +1,6 @@
 /** Turns raw WeChat text into the two forms the parser reads. */
 import { escapeRegExp } from './cue-pattern.js';
-import { DIALECT_REWRITES, TYPO_FIXES } from './vocabulary-normalize.js';
+import { DIALECT_REWRITES, OPENING_INTERJECTIONS, TYPO_FIXES } from './vocabulary-normalize.js';
 
 export interface NormalizedText {
   /** Mentions, emoji and [表情] codes removed, full-width folded to ASCII, typos fixed. */
@@ -18,6 +18,7 @@ const MENTION_ALL = /@(?:所有人|全体成员)/;
 const STICKER = /\[[\p{Script=Han}A-Za-z]{1,6}\]|\/::?[\w)(!<>|~@$&*^-]{1,3}/gu;
 const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0e\ufe0f\u20e3]/gu;
 const SPACES = /\s+/g;
+const OPENING = new RegExp(`^(?:${OPENING_INTERJECTIONS.map(escapeRegExp).join('|')})+[\\s,.!]*`);
 
 const TYPO_MAP = new Map(TYPO_FIXES);
 const TYPO_RE = new RegExp(
@@ -44,6 +45,6 @@ export function normalizeText(raw: string): NormalizedText {
   s = s.replace(MENTION, ' ').replace(STICKER, ' ').replace(EMOJI, ' ');
   s = s.replace(TYPO_RE, (m) => TYPO_MAP.get(m) ?? m);
   const clean = s.replace(SPACES, ' ').trim();
-  const canon = clean.replace(DIALECT_RE, (m) => DIALECT_MAP.get(m) ?? m);
+  const canon = clean.replace(OPENING, '').replace(DIALECT_RE, (m) => DIALECT_MAP.get(m) ?? m);
   return { clean, canon, mentionsAll };
 }

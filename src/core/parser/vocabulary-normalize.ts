@@ -31,6 +31,11 @@ export const TYPO_FIXES: readonly (readonly [string, string])[] = [
   ['帮帮忙', '帮忙'],
   ['一哈', '一下'],
   ['一伙儿', '一会儿'],
+  ['低包', '低保'],
+  ['户口簿', '户口本'],
+  ['残疾症', '残疾证'],
+  ['居主证', '居住证'],
+  ['暖汽', '暖气'],
 ];
 
 /**
@@ -72,12 +77,16 @@ export const DIALECT_REWRITES: readonly { from: string; to: string; notAfter?: s
   { from: '啥', to: '什么' },
   { from: '咋', to: '怎么' },
   { from: '娃娃', to: '孩子' },
+  { from: '娃', to: '孩子', notBefore: '[哈]' },
   { from: '老汉', to: '老人' },
   { from: '老婆儿', to: '老人' },
   // 打不着火 is a stove that will not light, not a fire: keep 着火 out of the urgency rules.
   { from: '打不着火', to: '打不着' },
   { from: '点不着火', to: '点不着' },
 ];
+
+/** Interjections that open a message (喂 网格员…): dropped for the rules, so 喂 is not read as feeding. */
+export const OPENING_INTERJECTIONS: readonly string[] = ['喂', '哎', '嗨'];
 
 /** Whole messages (after cleaning) that are acknowledgements or small talk. */
 export const ACK_MESSAGES: readonly string[] = [

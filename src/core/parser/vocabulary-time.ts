@@ -18,6 +18,7 @@ export const RELATIVE_DAYS: readonly (readonly [string, number])[] = [
   ['明日', 1],
   ['明早', 1],
   ['明晚', 1],
+  ['明后天', 1],
   ['后天', 2],
   ['昨天', -1],
   ['昨日', -1],
@@ -72,6 +73,21 @@ export const NOT_DAY_AFTER = '楼院栋幢门房床线窗口室铺位车桌屋�
 /** Month-day dates: 6月16号. */
 export const MONTH_WORD = '月';
 
+/** After a dotted number these make it a price or measure (5.5元), not a month.day date. */
+export const NOT_DOTTED_DATE_AFTER = '元块斤米度万%kK个岁平';
+
+/** By the end of this month (月底前要交): a deadline, so the month's last day. */
+export const MONTH_END_DEADLINE = '(?:这个月|本月)?月底(?:之)?前';
+
+/**
+ * When each part of the day is over (minutes after midnight): 早上出去买菜 said at 09:30 is past,
+ * not a wanted time.
+ */
+export const DAY_PART_ENDS: Readonly<Record<string, number>> = {
+  凌晨: 6 * 60, 清早: 9 * 60, 早上: 9 * 60, 早晨: 9 * 60, 上午: 12 * 60, 中午: 14 * 60,
+  下午: 18 * 60, 傍晚: 19 * 60, 晚上: 24 * 60, 夜里: 24 * 60, 半夜: 24 * 60,
+};
+
 /** Vague or open-ended times: no `when` (README: 这两天 is vague). */
 export const VAGUE_TIME_CUES: readonly string[] = [
   '这两天', '过两天', '过几天', '这几天', '改天', '回头', '有空的时候', '有空再', '抽空', '哪天', '啥时候', '什么时候',
@@ -80,6 +96,8 @@ export const VAGUE_TIME_CUES: readonly string[] = [
 
 /** Habitual times describe a problem, not when help is wanted (每天下午, 天天晚上). */
 export const HABITUAL_CUES: readonly string[] = ['天天', '每天', '每晚', '每周', '经常', '总是', '老是', '一到'];
+/** After a clock time this tells when something happens (晚上十点就灭了), not when help is wanted. */
+export const EVENT_AFTER_CLOCK = '就';
 /** After a day word these make it the time of an event (今天又漏了), not a wanted time. */
 export const EVENT_AFTER_DAY = '又刚已才';
 /** Before 周 these make it a count of weeks (一周一次), not a weekday. */
@@ -95,4 +113,4 @@ export const BARE_PART_FOLLOWERS: readonly string[] = [
 ];
 
 /** Text containing none of these has no time at all (so chrono is never called for it). */
-export const TIME_HINT_CHARS = '天日早晚午周点号月:今明后昨前凌夜';
+export const TIME_HINT_CHARS = '天日早晚午周点号月:今明后昨前凌夜.';
