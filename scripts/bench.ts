@@ -162,13 +162,13 @@ function startupRun(configFile: string, dataDir: string): Promise<StartupResult>
       if (ready && loadedAt) {
         child.stdout.off('data', watch);
         child.stderr.off('data', watch);
-        // Let the last background work settle, then read the resident memory.
+        // Let the last background work settle, then read the resident memory (3 s after loading).
         setTimeout(() => {
           const rss = os.platform() === 'linux' ? rssMb() : NaN;
           clearTimeout(timer);
           child.kill('SIGKILL');
           resolve({ ready_ms: ready!.ms, cpu_ms: ready!.cpu, loaded_ms: loadedAt, rss_mb: rss });
-        }, 1000);
+        }, 3000);
       }
     };
     child.stdout.on('data', watch);

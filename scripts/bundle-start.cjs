@@ -36,12 +36,14 @@ const script = new vm.Script(Module.wrap(source), {
   cachedData,
   importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
 });
+const rejected = !cachedData || script.cachedDataRejected;
+cachedData = undefined; // not kept for the life of the process
 const bundle = new Module(file, module);
 bundle.filename = file;
 bundle.paths = Module._nodeModulePaths(__dirname);
 bundle.loaded = true;
 script.runInThisContext().call(bundle.exports, bundle.exports, Module.createRequire(file), bundle, file, __dirname);
-if (!cachedData || script.cachedDataRejected) {
+if (rejected) {
   // After start-up, so that the functions start-up compiled are in it.
   setTimeout(() => {
     try {

@@ -8,6 +8,7 @@
  */
 import type { Logger } from './log.js';
 import { shortError } from './wechaty/connection-keeper.js';
+import { importPuppet } from './wechaty/import-puppet.js';
 
 const EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
 type Listener = (...args: unknown[]) => void;
@@ -17,7 +18,7 @@ const listeners = (e: (typeof EVENTS)[number]): Listener[] => process.listeners(
 /** Imports a module and removes the process-wide error handlers its import installed. Returns how many. */
 export async function importWithoutProcessHandlers(specifier: string): Promise<number> {
   const before = new Map(EVENTS.map((e) => [e, new Set(listeners(e))]));
-  await import(specifier);
+  await importPuppet(specifier);
   let removed = 0;
   for (const e of EVENTS) {
     for (const l of listeners(e)) {

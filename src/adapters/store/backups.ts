@@ -66,9 +66,10 @@ export async function backupIfDue(store: JournalStore, now: number, o: BackupOpt
   if (!fs.existsSync(file)) {
     await store.compact();
     const tmp = `${file}.tmp`;
-    const fd = fs.openSync(tmp, 'w', 0o600);
+    // Copied by the kernel: a year of orders is over 100 MB, not to be held in memory.
+    fs.copyFileSync(JournalStore.snapshotPath(store.dir), tmp);
+    const fd = fs.openSync(tmp, 'r+');
     try {
-      fs.writeFileSync(fd, fs.readFileSync(JournalStore.snapshotPath(store.dir)));
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

@@ -95,6 +95,7 @@ export class JournalStore extends MemoryStore {
   private compactAgain = false;
   private closing = false;
   private timer: NodeJS.Timeout | undefined;
+  private archiveTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     readonly dir: string,
@@ -377,7 +378,7 @@ export class JournalStore extends MemoryStore {
       if (this.archive) setImmediate(step);
     };
     const delay = this.options.archiveAfterMs ?? 0;
-    if (delay > 0) setTimeout(step, delay).unref();
+    if (delay > 0) this.archiveTimer = setTimeout(step, delay);
     else setImmediate(step);
   }
 
@@ -394,6 +395,7 @@ export class JournalStore extends MemoryStore {
 
   private failArchive(e: Error): void {
     this.archive = null;
+    this.loadedWaiters.splice(0).forEach((w) => w());
     this.archiveError = new StoreError(
       `Data file ${JournalStore.snapshotPath(this.dir)}: its archive cannot be read (${e.message}). ` +
         `Restore the newest copy from ${path.join(this.dir, 'backups')}.`,
@@ -409,6 +411,7 @@ export class JournalStore extends MemoryStore {
       m.set(e.key, e.lazy && field ? this.slim(e.value as Record<string, unknown>, field, e.lazy) : e.value);
     }
     if (this.archive?.finished) {
+      clearTimeout(this.archiveTimer);
       this.archive = null;
       this.archivePending.clear();
       this.touched.clear();
@@ -617,6 +620,7 @@ export class JournalStore extends MemoryStore {
   override async close(): Promise<void> {
     this.closing = true;
     clearTimeout(this.timer);
+    clearTimeout(this.archiveTimer);
     this.archive = null;
     this.loadedWaiters.splice(0).forEach((w) => w());
     await this.compacting?.catch(() => undefined);

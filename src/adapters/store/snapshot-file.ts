@@ -88,7 +88,9 @@ interface Line {
 
 /** Reads a file line by line in 1 MB pieces with positional reads (other reads may share the fd). */
 export class LineReader {
-  private buf = Buffer.alloc(0);
+  private buf: Buffer = Buffer.alloc(0);
+  /** The buffer `buf` lives in (a line handed out is valid until the next call to `next`). */
+  private space: Buffer | null = null;
   private bufPos: number;
   private i = 0;
   private eof = false;
@@ -122,14 +124,20 @@ export class LineReader {
     }
   }
 
+  /** Moves the unread bytes to the front of one reused buffer and reads the next piece after them. */
   private fill(): void {
     const rest = this.buf.length - this.i;
-    const next = Buffer.allocUnsafe(rest + this.chunk);
-    this.buf.copy(next, 0, this.i);
-    const read = fs.readSync(this.fd, next, rest, this.chunk, this.bufPos + this.buf.length);
+    if (!this.space || this.space.length < rest + this.chunk) {
+      const bigger = Buffer.allocUnsafe(Math.max(2 * this.chunk, rest + this.chunk));
+      this.buf.copy(bigger, 0, this.i);
+      this.space = bigger;
+    } else {
+      this.buf.copy(this.space, 0, this.i);
+    }
+    const read = fs.readSync(this.fd, this.space, rest, this.chunk, this.bufPos + this.buf.length);
     if (read < this.chunk) this.eof = true;
     this.bufPos += this.i;
-    this.buf = next.subarray(0, rest + read);
+    this.buf = this.space.subarray(0, rest + read);
     this.i = 0;
   }
 }
