@@ -65,6 +65,7 @@ export interface JournalStoreOptions {
 class Closed extends Error {}
 
 const DEFAULT_COMPACT_BYTES = 8 * 1024 * 1024;
+const WINDOW_BYTES = 1024 * 1024;
 /** How long one slice of background work may hold the event loop. */
 const SLICE_MS = 8;
 
@@ -96,6 +97,7 @@ export class JournalStore extends MemoryStore {
   private closing = false;
   private timer: NodeJS.Timeout | undefined;
   private archiveTimer: NodeJS.Timeout | undefined;
+  private window: { fd: number; at: number; buf: Buffer } | null = null;
 
   private constructor(
     readonly dir: string,
@@ -438,6 +440,21 @@ export class JournalStore extends MemoryStore {
     return g;
   }
 
+  /**
+   * Bytes of the snapshot as text, through a 1 MB read-ahead window: archived entries lie in file
+   * order, so a report that reads every order's history reads the file in large pieces.
+   */
+  private readSnapshotBytes(at: number, len: number): string {
+    const w = this.window;
+    if (w && w.fd === this.file.fd && at >= w.at && at + len <= w.at + w.buf.length) return w.buf.toString('utf8', at - w.at, at - w.at + len);
+    if (len > WINDOW_BYTES / 4) return readRange(this.file.fd, at, len).toString('utf8');
+    const buf = Buffer.allocUnsafe(WINDOW_BYTES);
+    const n = fs.readSync(this.file.fd, buf, 0, WINDOW_BYTES, at);
+    if (n < len) throw new StoreError('the data file is shorter than expected');
+    this.window = { fd: this.file.fd, at, buf: buf.subarray(0, n) };
+    return this.window.buf.toString('utf8', 0, len);
+  }
+
   /** Reads a lazy field and keeps it on the value (the next compaction makes the value slim again). */
   private readLazy(obj: object, field: string): unknown {
     const range = this.lazy.get(obj);
@@ -445,7 +462,7 @@ export class JournalStore extends MemoryStore {
     if (this.file.fd < 0) throw new StoreError(`The data in ${this.dir} is closed: "${field}" of an archived entry cannot be read`);
     let value: unknown;
     try {
-      value = JSON.parse(readRange(this.file.fd, range.at, range.len).toString('utf8'));
+      value = JSON.parse(this.readSnapshotBytes(range.at, range.len));
     } catch (e) {
       throw new StoreError(`Data file ${JournalStore.snapshotPath(this.dir)}: "${field}" at byte ${range.at} cannot be read (${(e as Error).message})`);
     }
@@ -543,6 +560,7 @@ export class JournalStore extends MemoryStore {
       else toSlim.push([w.collection, m, w.entry, w.range, field]);
     }
     this.file.written = [];
+    this.window = null;
     if (oldFd >= 0) fs.closeSync(oldFd);
     for (const [m, key, value] of expired) if (m.get(key) === value) m.delete(key);
     this.dropFoldedJournal(journalAt);
@@ -636,5 +654,6 @@ export class JournalStore extends MemoryStore {
       fs.closeSync(this.file.fd);
       this.file.fd = -1;
     }
+    this.window = null;
   }
 }
