@@ -8,6 +8,7 @@ const withoutDigests = () =>
   demoConfig((raw) => {
     const s = raw.schedule as Record<string, { enabled: boolean }>;
     for (const k of ['morningDigest', 'eveningSummary', 'weeklySummary']) s[k]!.enabled = false;
+    delete raw.registration; // nor the landlords' daily lists (tenant registration)
   });
 
 const privateTo = (t: TranscriptLine[], id: string) => botLines(t).filter((l) => l.room === null && l.to === id).map((l) => l.text);

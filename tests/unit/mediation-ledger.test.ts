@@ -84,7 +84,7 @@ describe('the ledger\'s sheet of mediation cases (调解台账)', () => {
     const file = out.find((r) => r.file)!;
     expect(file.to).toEqual({ contactId: 'staff-liu' });
     const wb = await readXlsx(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['工单台账', '汇总', '调解台账']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['工单台账', '汇总', '调解台账', '房东报备']);
     const [header, ...data] = rows(wb.getWorksheet('调解台账')!);
     expect(header![0]).toBe('编号');
     expect(data.map((r) => r[0])).toEqual(['#M1', '#M2', '#M3']);
