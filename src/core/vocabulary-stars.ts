@@ -52,3 +52,6 @@ export const APPLICATION_PREFIX = 'S';
 
 /** A household is usually named after its head: 李秀兰家. */
 export const HOUSEHOLD_SUFFIX = '家';
+
+/** The character that marks a star name (孝老爱亲星): an application without a known star but with this is answered. */
+export const STAR_MARK = '星';

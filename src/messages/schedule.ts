@@ -87,6 +87,10 @@ const avg = (a: number | null) => (a === null ? '' : `,平均${a.toFixed(1)}分`
 const listed = (label: string, ids: number[]) => (ids.length ? `${label}${ids.length}件(${refs(ids.slice(0, 10))}${ids.length > 10 ? ' …' : ''})` : '');
 
 export const scheduleMessages = {
+  /** Shown for an order whose grid is unknown. */
+  noGrid(): string {
+    return '未分网格';
+  },
   // ── dispatch ───────────────────────────────────────────────────────
   /** Said with the acknowledgement when the call waits for the morning. */
   callHeldNote(releaseAt: number): string {

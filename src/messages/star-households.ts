@@ -33,6 +33,10 @@ const who = (a: { address: StarApplication['address']; household?: string; name?
 const kindVerb = (a: StarApplication) => (a.kind === 'recommend' ? '推荐' : '申报');
 
 export const starMessages = {
+  /** The audit note of a star given by /定星. */
+  finalisedNote(): string {
+    return '评审公示后定星';
+  },
   applied(a: StarApplication): string {
     const what = a.kind === 'recommend' ? `推荐 ${who(a, false)} 为${star(a.star)}` : `${who(a, false)} 申报${star(a.star)}`;
     return `已收到 ${ref(a)}:${what},社区评审后会在群里公示。${a.kind === 'recommend' ? '谢谢您的推荐。' : ''}`;

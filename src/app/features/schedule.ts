@@ -51,7 +51,7 @@ export function scheduleFeature(app: BotApp): Feature {
         turn.say({ roomId: grid!.roomId }, S.escalateChief(o, cat, waited, app.nameOf(grid!.chiefId!)), [grid!.chiefId!], o.urgent);
         return;
       case 'staff':
-        turn.say({ roomId: config.staffRoomId }, S.escalateStaff(o, cat, grid?.name ?? '未分网格', waited, shortHistory(o, (id) => app.nameOf(id))), undefined, o.urgent);
+        turn.say({ roomId: config.staffRoomId }, S.escalateStaff(o, cat, grid?.name ?? S.noGrid(), waited, shortHistory(o, (id) => app.nameOf(id))), undefined, o.urgent);
         return;
     }
   }

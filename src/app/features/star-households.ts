@@ -14,7 +14,7 @@ import {
   applicationRef, applicationStep, changeStar, readApplication, readStarChange, readVerdict, starStats,
   type StarApplication, type StarHousehold,
 } from '../../core/star-households.js';
-import { STARS_VIEW_WORDS, STAR_PLAIN_WORDS, STAR_SLASH_WORDS } from '../../core/vocabulary-stars.js';
+import { STARS_VIEW_WORDS, STAR_MARK, STAR_PLAIN_WORDS, STAR_SLASH_WORDS } from '../../core/vocabulary-stars.js';
 import { messages as base } from '../../messages/index.js';
 import { starMessages as M } from '../../messages/star-households.js';
 import { markSent, postDue, wasSent } from './sent-record.js';
@@ -56,7 +56,7 @@ export class StarHouseholds implements Feature {
     const read = readApplication(rest);
     if (!read.ok) {
       // 申请低保 is a request for the order logic; only a text about stars is ours.
-      if (read.code === 'NO_STAR' && !rest.includes('星')) return false;
+      if (read.code === 'NO_STAR' && !rest.includes(STAR_MARK)) return false;
       turn.reply(M.applyUsage());
       return true;
     }
@@ -234,7 +234,7 @@ export class StarHouseholds implements Feature {
     if (!r.ok) return turn.reply(r.code === 'PUBLICITY_RUNNING' ? M.publicityRunning(a, this.tz) : M.notNow(a, 'finalise'));
     this.save(r.application);
     const h = this.household(a.householdKey) ?? this.newHousehold(a.householdKey, a.address, a.household, a.gridId);
-    const changed = changeStar({ ...h, name: h.name || a.household }, 'add', a.star, who, turn.now, '评审公示后定星', a.id) ?? h;
+    const changed = changeStar({ ...h, name: h.name || a.household }, 'add', a.star, who, turn.now, M.finalisedNote(), a.id) ?? h;
     this.app.store.put(STAR.households, changed.key, changed);
     const level = changed.stars.length;
     for (const roomId of a.publicity?.roomIds ?? []) turn.say({ roomId }, M.finalisedInGroup(a, level));
