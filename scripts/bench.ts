@@ -14,6 +14,8 @@
  *   ledger_s_100k    seconds for `npm run ledger` to export 100,000 orders to xlsx, as it reports
  *                    them (open, rows, write; null without the script); the whole command in details
  *
+ * BENCH_CPU_PROFILE=FILE.cpuprofile with `--child KIND` writes a CPU profile of the timed phase.
+ *
  * Each end-to-end run is a child process of its own (`--child`), so no run warms the code of the
  * next; the three kinds take turns within each round, so a busy machine slows them alike.
  */
@@ -52,6 +54,8 @@ interface E2eResult {
   seconds: number;
   msgs_per_s: number;
   cpu_ms_per_msg: number;
+  /** Time the main thread (the event loop) was busy, per message: what limits the rate. */
+  main_ms_per_msg: number;
 }
 
 const median = (xs: number[]) => {
@@ -116,11 +120,32 @@ async function e2eChild(kind: Kind, messages: number, dataDir?: string): Promise
   const warm = buildStream(config, 1000, firstId, 1);
   await world.play(warm.messages);
   const timed = buildStream(config, messages, warm.nextOrderId, 2);
+  const profile = process.env.BENCH_CPU_PROFILE ? await startProfile() : null;
   const cpu0 = process.cpuUsage();
+  const elu0 = performance.eventLoopUtilization();
   const seconds = await world.play(timed.messages);
   const cpu = process.cpuUsage(cpu0);
+  const elu = performance.eventLoopUtilization(elu0);
+  if (profile) await profile.stopTo(process.env.BENCH_CPU_PROFILE!);
   await world.stop();
-  return { kind, messages, seconds, msgs_per_s: messages / seconds, cpu_ms_per_msg: (cpu.user + cpu.system) / 1000 / messages };
+  return { kind, messages, seconds, msgs_per_s: messages / seconds, cpu_ms_per_msg: (cpu.user + cpu.system) / 1000 / messages, main_ms_per_msg: elu.active / messages };
+}
+
+/** V8's sampling profiler around the timed phase only (`BENCH_CPU_PROFILE=FILE.cpuprofile`). */
+async function startProfile(): Promise<{ stopTo(file: string): Promise<void> }> {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  return {
+    async stopTo(file) {
+      const { profile } = await session.post('Profiler.stop');
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 interface StartupResult {

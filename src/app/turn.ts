@@ -1,9 +1,16 @@
 /** One unit of work (a message, or a clock tick): what it is about and the replies it produces. */
-import type { Order } from '../core/model.js';
+import { normaliseCommandText, parseCommand, type Command } from '../core/commands.js';
+import type { CatalogueEntry, Order } from '../core/model.js';
+import { parseMessage } from '../core/parse-message.js';
+import type { Reading } from '../core/reading.js';
 import type { InboundMessage, Reply } from './ports.js';
 
 export class Turn {
   readonly out: Reply[] = [];
+  // Several features look at the same message: each reading is made once per turn.
+  private parsed?: Reading;
+  private cmd?: Command | null;
+  private normalised?: string;
 
   constructor(
     readonly now: number,
@@ -26,6 +33,22 @@ export class Turn {
   get who(): string {
     if (!this.msg) throw new Error('internal: a tick has no talker');
     return this.msg.talkerId;
+  }
+
+  /** The parser's reading of the text (made on first use; every caller passes the configured catalogue). */
+  reading(catalogue?: readonly CatalogueEntry[]): Reading {
+    return (this.parsed ??= parseMessage(this.text, this.now, { catalogue }));
+  }
+
+  /** The order command in the text, or null (parsed on first use). */
+  command(): Command | null {
+    if (this.cmd === undefined) this.cmd = parseCommand(this.text);
+    return this.cmd;
+  }
+
+  /** The text as command words are matched against it (`normaliseCommandText`, made on first use). */
+  commandText(): string {
+    return (this.normalised ??= normaliseCommandText(this.text));
   }
 
   say(to: Reply['to'], text: string, mentionIds?: string[], urgent?: boolean): void {

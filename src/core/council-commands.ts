@@ -51,8 +51,20 @@ export function taskRef(text: string, prefixOptional: boolean): [number, number,
 }
 
 function startsWithWord(text: string, words: readonly string[]): { word: string; rest: string } | null {
-  const w = [...words].sort((a, b) => b.length - a.length).find((x) => text.toLowerCase().startsWith(x.toLowerCase()));
-  return w === undefined ? null : { word: w, rest: text.slice(w.length).trim() };
+  const lower = text.toLowerCase();
+  const w = longestFirst(words).find(([, l]) => lower.startsWith(l));
+  return w === undefined ? null : { word: w[0], rest: text.slice(w[0].length).trim() };
+}
+
+/** A word list as [word, lower-cased] pairs, longest first: sorted once per list, not per message. */
+const sortedWords = new WeakMap<readonly string[], [string, string][]>();
+function longestFirst(words: readonly string[]): [string, string][] {
+  let sorted = sortedWords.get(words);
+  if (!sorted) {
+    sorted = [...words].sort((a, b) => b.length - a.length).map((w) => [w, w.toLowerCase()] as [string, string]);
+    sortedWords.set(words, sorted);
+  }
+  return sorted;
 }
 
 /** Splits `… 截止 周五 18:00` into what comes before the deadline word and the deadline. */

@@ -89,10 +89,10 @@ export function attachBot(bot: WechatyInterface, app: BotApp, opts: AttachOption
     const talker = msg.talker();
     const name = (room ? await room.alias(talker).catch(() => undefined) : undefined) || talker.name() || talker.id;
     const selfId = bot.currentUser.id;
-    const selfName = bot.currentUser.name();
-    const mentioned = room ? await msg.mentionList().catch(() => []) : [];
     let text = msg.text().slice(0, MAX_RAW_TEXT);
-    const lead = selfName ? new RegExp(`^@${escapeRe(selfName)}[\\u2005\\s]*`) : null;
+    // WeChat writes every mention into the text as @name: without an @ there is nothing to look up.
+    const mentioned = room && text.includes('@') ? await msg.mentionList().catch(() => []) : [];
+    const lead = leadingMentionOf(bot.currentUser.name());
     const mentionsBot = mentioned.some((c) => c.id === selfId) || (!!lead && lead.test(text));
     if (lead) text = text.replace(lead, '');
     return {
@@ -146,6 +146,14 @@ export function attachBot(bot: WechatyInterface, app: BotApp, opts: AttachOption
       }
     },
   };
+}
+
+/** `^@BotName` followed by WeChat's mention space, compiled once per name (the name can change). */
+let leadCache: { name: string; re: RegExp } | null = null;
+function leadingMentionOf(selfName: string): RegExp | null {
+  if (!selfName) return null;
+  if (leadCache?.name !== selfName) leadCache = { name: selfName, re: new RegExp(`^@${escapeRe(selfName)}[\\u2005\\s]*`) };
+  return leadCache.re;
 }
 
 function escapeRe(s: string): string {

@@ -4,13 +4,12 @@
  * its time limit passes or a mediator escalates it; a week after an agreement the complainant is
  * asked whether it held, and a "no" reopens it.
  */
-import { parseCommand } from '../../core/commands.js';
 import {
   applyCaseAction, attemptCount, ageDays, dueCaseJobs, firstLevel, mediatorsAt, newCase, nextCaseDueAt, nextLevel,
   type CaseAction, type LadderContext, type MediationCase,
 } from '../../core/mediation.js';
 import { parseMediationCommand, readFollowUpAnswer, type MediationCommand } from '../../core/mediation-commands.js';
-import { parseMessage, REQUEST_CONFIDENCE_THRESHOLD } from '../../core/parse-message.js';
+import { REQUEST_CONFIDENCE_THRESHOLD } from '../../core/parse-message.js';
 import { afterQuiet, isQuiet } from '../../core/quiet-hours.js';
 import type { Reading } from '../../core/reading.js';
 import { mediationMessages as M } from '../../messages/mediation.js';
@@ -113,7 +112,7 @@ class Mediation implements Feature {
     }
     if (turn.inStaffRoom) return false;
     // An order command (接单 #12, a bare 5) is never a dispute.
-    if (parseCommand(turn.text)) return false;
+    if (turn.command()) return false;
 
     if (!msg.roomId) {
       const pending = this.awaitingAnswer(msg.talkerId);
@@ -126,7 +125,7 @@ class Mediation implements Feature {
       }
     }
 
-    const r = parseMessage(turn.text, turn.now, { catalogue: this.app.config.catalogue });
+    const r = turn.reading(this.app.config.catalogue);
     if (r.intent !== 'dispute' || r.confidence < REQUEST_CONFIDENCE_THRESHOLD) return false;
     const open = this.cases()
       .filter((c) => c.complainantId === msg.talkerId && c.status === 'open' && c.gridId === turn.gridId)

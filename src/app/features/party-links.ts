@@ -10,11 +10,9 @@
 import type { BotApp } from '../bot-app.js';
 import type { Turn, Feature } from '../turn.js';
 import type { Order } from '../../core/model.js';
-import { normaliseCommandText } from '../../core/commands.js';
 import { calendarOf, nextMonthlyAt } from '../../core/calendar-of.js';
 import { clockMinutes } from '../../core/local-time.js';
 import { findHousehold } from '../../core/household-address.js';
-import { parseMessage } from '../../core/parse-message.js';
 import { linkIndex, linksOf, readVisit, unvisited, type LinkedHousehold, type Visit } from '../../core/party-links.js';
 import { matchLeading, matchSlash } from '../../core/slash-command.js';
 import { PARTY_SLASH_WORDS, VISIT_WORDS } from '../../core/vocabulary-party-links.js';
@@ -44,14 +42,14 @@ export class PartyLinks implements Feature {
 
   handle(turn: Turn): boolean {
     if (!turn.msg) return false;
-    const slash = matchSlash(turn.text, PARTY_SLASH_WORDS);
+    const slash = matchSlash(turn.commandText(), PARTY_SLASH_WORDS);
     if (slash) {
       if (!this.app.dir.isStaff(turn.msg.talkerId)) turn.reply(base.staffOnly());
       else turn.reply(M.staffOverview(calendarOf(turn.now, this.tz).month, this.overview(calendarOf(turn.now, this.tz).month)));
       return true;
     }
     const member = this.app.config.partyMembers.find((m) => m.id === turn.msg!.talkerId);
-    const visit = member ? matchLeading(normaliseCommandText(turn.text), VISIT_WORDS) : null;
+    const visit = member ? matchLeading(turn.commandText(), VISIT_WORDS) : null;
     if (member && visit) {
       this.visit(turn, member.id, visit.rest);
       return true;
@@ -86,7 +84,7 @@ export class PartyLinks implements Feature {
       if (known) links = this.index.filter((l) => l.key === known);
     }
     if (!links.length) return;
-    if (parseMessage(turn.text, turn.now, { catalogue: this.app.config.catalogue }).intent !== 'dispute') return;
+    if (turn.reading(this.app.config.catalogue).intent !== 'dispute') return;
     if (stated?.address.room && links.length) this.app.store.put(PARTY.residents, msg.talkerId, links[0]!.key);
     const day = calendarOf(turn.now, this.tz).date;
     const where = this.app.dir.grid(turn.gridId)?.name ?? '';

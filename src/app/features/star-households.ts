@@ -39,12 +39,12 @@ export class StarHouseholds implements Feature {
 
   handle(turn: Turn): boolean {
     if (!turn.msg) return false;
-    const slash = matchSlash(turn.text, STAR_SLASH_WORDS);
+    const slash = matchSlash(turn.commandText(), STAR_SLASH_WORDS);
     if (slash) {
       this.staffCommand(turn, slash.name, slash.rest);
       return true;
     }
-    const plain = matchLeading(normaliseCommandText(turn.text), STAR_PLAIN_WORDS);
+    const plain = matchLeading(turn.commandText(), STAR_PLAIN_WORDS);
     if (!plain) return false;
     if (plain.name === 'object') return this.objection(turn, plain.rest);
     return this.apply(turn, plain.name, plain.rest);

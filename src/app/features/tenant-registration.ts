@@ -83,7 +83,7 @@ export class TenantRegistration implements Feature {
     if (!this.app.config.registration || !turn.msg) return false;
     const msg = turn.msg;
     const inRoom = msg.roomId === this.cfg.roomId;
-    const slash = matchSlash(turn.text, REGISTRATION_COMMAND_WORDS);
+    const slash = matchSlash(turn.commandText(), REGISTRATION_COMMAND_WORDS);
     if (slash) {
       if (!this.app.dir.isStaff(msg.talkerId)) {
         turn.reply(base.staffOnly());
@@ -96,7 +96,7 @@ export class TenantRegistration implements Feature {
     if (inRoom) {
       this.noteContact(msg.talkerId, msg.talkerName);
       // Every other slash command goes on to the order commands (/帮助, /待办).
-      if (normaliseCommandText(turn.text).startsWith('/')) return false;
+      if (turn.commandText().startsWith('/')) return false;
       this.report(turn);
       return true;
     }
@@ -111,7 +111,7 @@ export class TenantRegistration implements Feature {
     const now = turn.now;
     const today = calendarOf(now, this.tz).date;
     this.noteSince(now);
-    let text = normaliseCommandText(turn.text);
+    let text = turn.commandText();
     const correction = matchLeading(text, { correct: CORRECTION_WORDS });
     if (correction) text = correction.rest;
     const report = parseTenantReport(text, now, this.tz);
