@@ -171,8 +171,10 @@ export function parseCouncilCommand(raw: string): CouncilCommand | null {
 }
 
 /** 投票 / 进展 / 完成 / 评价 followed by a topic or task number. */
+const PLAIN_NAMES = Object.keys(COUNCIL_PLAIN_WORDS) as (keyof typeof COUNCIL_PLAIN_WORDS)[];
+
 function plainCommand(text: string, slashed: boolean): CouncilCommand | null {
-  for (const name of Object.keys(COUNCIL_PLAIN_WORDS) as (keyof typeof COUNCIL_PLAIN_WORDS)[]) {
+  for (const name of PLAIN_NAMES) {
     const hit = startsWithWord(text, COUNCIL_PLAIN_WORDS[name]);
     if (!hit) continue;
     switch (name) {

@@ -26,6 +26,9 @@ export const PERIOD_WORDS = {
   lastYear: ['去年', '上年', '上年度'],
 } as const;
 
+/** What may follow a year's number in `/积分榜 2025年度`. */
+export const YEAR_SUFFIXES = ['年度', '年'] as const;
+
 /** Words between the two dates of a range (a space also works). */
 export const RANGE_SEPARATORS = ['至', '到', '~', '～', '—', '--'] as const;
 

@@ -223,6 +223,9 @@ describe('points', () => {
       '优秀0 · 良好0 · 一般3 · 差9',
     ]);
     expect(texts(await staff('/积分榜 2025'))[0]).toMatch(/^2025年度积分榜\(12人;/);
+    expect(texts(await staff('/积分榜 2025年度'))[0]).toMatch(/^2025年度积分榜\(12人;/);
+    expect(texts(await staff('/积分榜 2025年'))[0]).toMatch(/^2025年度积分榜\(12人;/);
+    expect(texts(await staff('/积分榜 2025届'))).toEqual(['格式:/积分榜 或 /积分榜 2025(年度)。']);
     expect(texts(await staff('/积分榜 明年'))).toEqual(['格式:/积分榜 或 /积分榜 2025(年度)。']);
   });
 });

@@ -9,7 +9,7 @@ import { LOW_RATING_MAX, needsSecondFollowUp, type SecondFollowUp } from '../../
 import { cycleOfYear, pointsCycle, standings, type ManualPoints } from '../../core/points.js';
 import { computeStats } from '../../core/stats.js';
 import { parseStaffCommand, type StaffCommand } from '../../core/staff-commands.js';
-import { PERIOD_WORDS } from '../../core/vocabulary-staff.js';
+import { PERIOD_WORDS, YEAR_SUFFIXES } from '../../core/vocabulary-staff.js';
 import type { Order } from '../../core/model.js';
 import { messages as M, transcriptLabels } from '../../messages/index.js';
 import { staffMessages as S, ledgerFileName } from '../../messages/staff.js';
@@ -47,7 +47,8 @@ export class StaffTools implements Feature {
     this.limits = { maxFileBytes: MAX_FILE_BYTES, maxExportOrders: MAX_EXPORT_ORDERS, ...limits };
   }
 
-  async handle(turn: Turn): Promise<boolean> {
+  /** Synchronous for everything but a staff command (most messages are not one). */
+  handle(turn: Turn): boolean | Promise<boolean> {
     const cmd = parseStaffCommand(turn.text);
     if (!cmd) return false;
     if (cmd.type === 'points') return this.myPoints(turn);
@@ -55,8 +56,7 @@ export class StaffTools implements Feature {
       turn.reply(M.staffOnly());
       return true;
     }
-    await this.staffCommand(turn, cmd);
-    return true;
+    return this.staffCommand(turn, cmd).then(() => true);
   }
 
   /** Staff answers: in the staff room or privately where asked; from a grid group, privately. */
@@ -189,8 +189,8 @@ export class StaffTools implements Feature {
     let year: number | undefined;
     const text = raw.trim();
     if (text) {
-      const m = /^(\d{4})\s*年?度?$/.exec(text);
-      if (m) year = Number(m[1]);
+      const m = /^(\d{4})\s*(.*)$/.exec(text);
+      if (m && (!m[2] || (YEAR_SUFFIXES as readonly string[]).includes(m[2]))) year = Number(m[1]);
       else if ((PERIOD_WORDS.lastYear as readonly string[]).includes(text)) year = pointsCycle(turn.now, this.app.config.points.cycleStart, this.data.clock, -1).year;
       else if (!(PERIOD_WORDS.thisYear as readonly string[]).includes(text)) return this.answer(turn, S.noSuchCycle());
     }
