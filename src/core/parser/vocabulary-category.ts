@@ -19,7 +19,7 @@ const WEAK = [
   // context, not the service: 孩子在外地, 我给跑腿费, 晚上遛弯, 家里的狗
   '跑腿费', '跑腿钱', '遛弯', '浇不了',
   // 陪护 says someone stays with a patient; where (医院/住院 or 老人 at home) names the service
-  '陪护', '狗', '猫', '激活', '老太太', '老爷子', '作业', '大门', '现金', '手机银行', '浇不上', '浇地', '陪床', '骨折', '麦子', '玉米', '庄稼', '材料', '抬杆', '炕',
+  '陪护', '狗', '猫', '看一会儿', '看会儿', '激活', '老太太', '老爷子', '作业', '大门', '现金', '手机银行', '浇不上', '浇地', '陪床', '骨折', '麦子', '玉米', '庄稼', '材料', '抬杆', '炕',
 ];
 
 /** Words that name the service itself. */
@@ -51,9 +51,12 @@ const DECISIVE: Readonly<Record<string, number>> = {
   抬不动: 4, 扛不动: 4, 拿不动: 4, 提不动: 4, 扛不上去: 4, 搬不上去: 4, 拉回来: 4,
   煤气味: 4, 燃气味: 4, 天然气味: 4,
   // shared facilities that are never a household's own (a 排水沟 or 化粪池 behind a village house may be): 水渠堵了…能派人来清一下吗 is property maintenance
-  水渠: 4, 充电桩: 4,
+  水渠: 4, 充电桩: 4, 水塔: 4, 大喇叭: 4,
+  // a pet stuck somewhere (家里的猫卡在空调外机上下不来了): a rescue, not a repair of where it is stuck
+  猫卡: 4, 狗卡: 4, 猫困: 4, 狗困: 4, 猫掉: 4, 狗掉: 4, 猫爬: 4, 猫下不来: 4, 狗下不来: 4,
   // minding the flat while a fitter comes (明天装空调的师傅要来 谁能帮我在家看一下门): the minding is the service
   看家: 4, 替我在家: 4, 在家看一下门: 4, 在家看下门: 4, 在家等一下师傅: 4,
+  开下门: 4, 开一下门: 4, 开个门: 4, 看着师傅: 4, 盯着师傅: 4,
   着火: 5, 起火: 5, 冒烟: 5, 失火: 5, 公共管道: 5, 主管道: 5, 下水主管: 5,
   // The copying is the service, the document only its object (户口本 / 出生证明 复印三份: copy_print).
   复印: 4, 打印: 4, 扫描: 4, 彩印: 4,
@@ -77,7 +80,7 @@ export const KEYWORD_WEIGHTS: Readonly<Record<string, number>> = {
  * maintenance (shared facilities): 全村的自来水管子冻裂了 is shared, 我家茅房的水箱 is not.
  */
 export const SHARED_PLACE_WORDS: readonly string[] = [
-  '楼道', '地下室', '公共', '全村', '全组', '我们村', '我们组', '村里的', '好几家', '好几户', '[一二三四五六七八九十0-9]组的', '[几两三四五]户', '整栋', '整个单元', '各家', '单元门口', '楼顶', '顶楼', '公用',
+  '楼道', '地下室', '公共', '全村', '半个村', '全组', '我们村', '我们组', '村里的', '好几家', '好几户', '[一二三四五六七八九十0-9]组的', '[几两三四五]户', '整栋', '整个单元', '各家', '单元门口', '楼顶', '顶楼', '公用',
 ];
 /** Weaker shared places: they settle a close call but do not make a home repair a shared one on their own. */
 export const SHARED_AREA_WORDS: readonly string[] = ['小区', '院里', '院子里', '村口'];

@@ -24,7 +24,16 @@ export const REQUEST_CUES: readonly string[] = [
   '给.{0,6}(?<redup>[剪修换擦洗通弄补理])\\k<redup>',
   // 谁在附近能去敲敲门 / 能找个开锁的吗 / 有会修的吗: asking for a person who can come
   '谁.{0,6}(能|可以)(去|来|过去|过来)', '找个(开锁|修|师傅|电工|会|懂)', '有会(修|弄|通|换|看)',
+  // 能替他办吗 (for a relative) / 谁开车送我们去卫生院 / 需要个帮手 / 求一位阿姨: asking without 帮 or 谁能
+  '替(他|她)们?(办|交|去|跑|取|领|申请|弄)', '谁(能|可以|有空)?开(个)?车', '谁(能|可以|有空)?送(我|他|她|老人|孩子)',
+  '需要(个|一个|几个)?(帮手|人手)', '求(一位|一个|个|位)(阿姨|师傅|志愿者|好心人|帮手)', '能不能.{0,8}有人(过去|过来|来|去)',
 ];
+
+/**
+ * In the clause that asks, these do not name the task: the person helped says who, not what (谁能陪老人…),
+ * and 陪护 / 陪床 / 照看 take their service from whom or where (陪护 in hospital is medical escort).
+ */
+export const NOT_TASK_OBJECT_WORDS: readonly string[] = ['老人', '孩子', '老太太', '老爷子', '老伴', '娃', '陪护', '陪床', '照看', '照顾'];
 
 /** Right before a request cue these deny it (不用麻烦你们了, 别来了). */
 export const NEGATED_REQUEST_BEFORE: readonly string[] = ['不用', '不必', '别', '无需', '不需要'];
@@ -49,7 +58,7 @@ export const PERSONAL_MARKERS: readonly string[] = [
 
 /** Asking for information. */
 export const QUESTION_CUES: readonly string[] = [
-  '请问', '问一下', '问下', '咨询', '想问', '怎么', '如何', '什么时候', '多久', '几点', '(?<![前这过好十])几天', '(?<![前这好十])几号',
+  '请问', '问一下', '问下', '咨询', '想问', '怎么', '如何', '什么时候', '多久', '几点', '(?<![前这过好十])几天', '提前几', '(?<![前这好十])几号',
   '几月', '哪天', '(?<!没)什么(?![也都])', '告诉我', '谁认识',
   // A-not-A questions: 停不停, 发不发, 修没修
   '(?<anota>[^\\s不没能可])[不没]\\k<anota>',
@@ -77,6 +86,16 @@ export const PERSONAL_REQUEST_CUES: readonly string[] = ['帮我', '麻烦(?!问
 /** The writer cannot do it themself (我在上班走不开): a 社区能帮忙…吗 with these is a request. */
 export const PERSONAL_NEED_CUES: readonly string[] = [
   '走不开', '去不了', '回不去', '回不来', '赶不回', '没时间', '不会弄', '不会用', '腿脚不', '行动不便', '下不了楼', '走不动', '不识字',
+  // 工作日请不了假 / 他在外地打工 / 我七十多了
+  '请不了假', '在外地', '打工', '不在本地', '[六七八九]十多(岁|了)', '[六七八九]十[一二三四五六七八九]?岁',
+];
+
+/**
+ * The writer has set the task up (钱我转给网格员, 材料我都准备好了, 取件码私发): with a request cue, a
+ * question such as 社区可以代办吗 or 让我问下…怎么交 is a request for the writer's own case.
+ */
+export const ARRANGEMENT_CUES: readonly string[] = [
+  '钱我?(转|给|放)', '(材料|证件|手续|照片|复印件).{0,4}(准备好|都有|齐了|备齐)', '取件码', '单号', '(发|转)(给)?你', '私发', '我(转|发)给',
 ];
 
 /** Plain information questions: with no personal request cue they stay questions (想问一下…可以申请上门护理吗). */
@@ -129,20 +148,22 @@ export const DISPUTE_STRONG_CUES: readonly string[] = [
   // what the other party does
   '赡养费', '抚养费', '不赡养', '不孝', '抢走', '不让我见', '占着', '占用', '私自', '往下扔', '高空抛物', '站出来',
   '不给(修|换|办|退|赔)', '不赔', '也不(打扫|收拾|清理|挪|赔|修)', '不理(?!解)', '说不管', '不管我', '还有理', '有理了', '吵起来', '说理', '说说理', '不让我', '赶紧挪',
-  '说(过|了)(好多|好几|多少|几)(次|回|遍)', '不认(?![识得])', '说过.{0,4}不', '说了.{0,3}(两|三|好几)(次|回|遍)', '吵了(好几|半天|一架|几次|多少)',
+  '说(过|了)(好多|好几|多少|几)(次|回|遍)', '不认(?![识得])',
+  // 说了不当回事 / 说了还跟我吵 / 请社区来评个理
+  '不当一?回事', '(跟|和|冲)我(吵|嚷|闹|发火|骂)', '评(个|一下|一个)理', '说了还', '说过.{0,4}不', '说了.{0,3}(两|三|好几)(次|回|遍)', '吵了(好几|半天|一架|几次|多少)',
 ];
 
 export const DISPUTE_WEAK_CUES: readonly string[] = [
   '协调', '天天', '每天', '半夜', '大半夜', '一两点', '不让', '乱堆', '乱停', '堵在', '堵着', '不给', '不还', '受不了', '太过分',
   '凭什么', '还让不让', '闹', '吵', '纠缠', '威胁', '报警',
-  '不拴绳', '不牵绳', '有意见', '不愿意', '分摊', '自己协商', '围起来', '管不了', '不同意', '合理吗', '堆在', '不收拾',
+  '不拴绳', '不牵绳', '不拴', '整夜', '有意见', '不愿意', '分摊', '自己协商', '围起来', '管不了', '不同意', '合理吗', '堆在', '不收拾',
 ];
 
 /** Asking whom to turn to (押金纠纷该找谁, 邻里纠纷可以找社区调解吗): a question unless mediation is asked for. */
 export const WHOM_TO_ASK_CUES: readonly string[] = ['该找谁', '找谁', '找哪个', '可以找.{0,8}吗', '能找.{0,8}吗', '归谁管', '有没有懂法律'];
 /** An explicit request for mediation: keeps a whom-to-ask message a dispute. */
 export const MEDIATION_ASK_CUES: readonly string[] = [
-  '评理', '评评理', '调解一下', '调解调解', '给.{0,2}调解', '帮.{0,4}调解', '请.{0,8}调解', '协调一下', '帮.{0,4}协调', '出面',
+  '评理', '评评理', '评(个|一下|一个)理', '调解一下', '调解调解', '给.{0,2}调解', '帮.{0,4}调解', '请.{0,8}调解', '协调一下', '帮.{0,4}协调', '出面',
   '管管', '管一下', '做主', '做做工作', '劝劝',
 ];
 
@@ -209,11 +230,25 @@ export const SOCIAL_CUES: readonly string[] = [
   '早安', '早上好', '晚安', '美好的一天', '可爱', '好看', '漂亮', '(?<!得)厉害',
 ];
 
+/**
+ * The writer offers help to whoever needs it (我下午没事 谁家需要帮忙掰玉米吱一声): chat, although the
+ * offer itself contains 谁…帮.
+ */
+export const OFFER_CUES: readonly string[] = [
+  '(谁家?|哪家|哪位|大家|有人)(有)?需要.{0,10}(吱一声|说一声|喊一声|招呼一声|叫我|喊我|找我)',
+];
+
+/**
+ * Something found and kept for its owner (哪位邻居丢了一只橘猫…我先喂着): chat even with 哪位 in it,
+ * unless the writer asks for themself (帮我, 麻烦).
+ */
+export const FOUND_CUES: readonly string[] = ['(哪位|谁家|哪家)[^\\s,.!?]{0,4}丢了', '我先(喂着|养着|收着|放着|替.{0,3}收着)'];
+
 /** A volunteer offering or claiming (handled by the command layer, not an order). */
 export const VOLUNTEER_REPLY_CUES: readonly string[] = [
   '我去吧', '我去$', '我来吧', '我来$', '我可以去', '我有空', '我能去', '我过去', '我马上到', '接单',
   '我在路上', '我这就去',
-  '我一起', '顺便(帮|给)', '拼车', '有没有人.{0,6}一起', '我可以帮', '我帮你', '我帮您', '我替你', '要.{0,8}的说一声',
+  '我一起', '顺便(帮|给)', '拼车', '拼单', '一起拼', '有没有一起', '有没有人.{0,6}一起', '我可以帮', '我帮你', '我帮您', '我替你', '要.{0,8}的说一声',
 ];
 
 /** Something is broken or wrong: with a catalogue word, a report the bot should take up. */
@@ -231,7 +266,7 @@ export const PROBLEM_CUES: readonly string[] = [
 /** Past or third-party narration: a request is less likely (`上个月去医院复查…`). */
 export const PAST_CUES: readonly string[] = [
   '上个月', '(?<!马)上回(?![去来家])', '(?<!马)上次', '上周(?![一二三四五六日末])', '(?<![0-9号点天午日周一二三四五六七八九十末底])之前',
-  '(?<![0-9号点天午日周一二三四五六七八九十末底])以前', '前几天', '昨天', '前天', '去年', '那天', '当时', '曾经',
+  '(?<![0-9号点天午日周一二三四五六七八九十末底])以前', '(?<!提)前几天', '昨天', '前天', '去年', '那天', '当时', '曾经',
 ];
 /** A past cue after 从 or before these tells how long a problem has lasted (从前天就不亮了): not a past event. */
 export const ONGOING_BEFORE_PAST = '从';
@@ -259,7 +294,9 @@ export const URGENT_CUES: readonly string[] = [
 /** Phrases that look urgent but are not (negated urgency). Removed before URGENT_CUES are tried. */
 export const NOT_URGENT_CUES: readonly string[] = [
   '不急', '不着急', '不是很急', '不太急', '不用急', '别着急', '别急', '没那么急', '不紧急', '不算急', '急不急',
-  '不用着急', '着急不', '急诊科', '应急', '不(是|太|怎么|算|用)?(很|太|那么)?着急',
+  '不用着急', '着急不', '急诊科', '应急',
+  // 报警也没用: a call to the police told as history and futile, not violence happening now
+  '报警了?(也|都)?(没用|不管用|不管)', '不(是|太|怎么|算|用)?(很|太|那么)?着急',
 ];
 
 /** A power cut or heating failure with someone vulnerable alone is an emergency. */

@@ -1,0 +1,72 @@
+/**
+ * Behaviours added for the families of errors round 4 showed (docs/parser.md, Round 4).
+ * Each case is a pattern in wording of its own, not a fixture line.
+ */
+import { parseMessage } from '../../src/core/parse-message.js';
+
+/** Wednesday 2026-06-10 09:30 in Shanghai, as in the corpus. */
+const NOW = Date.parse('2026-06-10T09:30:00+08:00');
+const read = (text: string) => parseMessage(text, NOW);
+
+describe('a request asked as "can you…?" for the writer\'s own case', () => {
+  it('reads 社区可以代办吗 with a phone or papers ready as a proxy request', () => {
+    expect(read('我想给女儿办个居住证 社区可以代办吗 13934561234').intent).toBe('proxy');
+    expect(read('老人的残疾证要换了 社区能代办吗 证件我都准备好了').intent).toBe('proxy');
+  });
+  it('reads 能替他办吗 for a relative who cannot come as a proxy request', () => {
+    expect(read('我弟弟的低保今年要复核 他在外地打工 能替他办吗')).toMatchObject({ intent: 'proxy', category: 'civil_affairs' });
+  });
+  it('keeps a question about the service, with no case of the writer, a question', () => {
+    expect(read('社区能帮忙代缴燃气费吗').intent).toBe('question');
+    expect(read('请问居住证需要什么材料').intent).toBe('question');
+  });
+});
+
+describe('requests without the usual cue', () => {
+  it('reads 谁开车送, 需要个帮手 and 求一位阿姨 as requests', () => {
+    expect(read('我爸胸闷得厉害 谁开车送我们去医院').intent).toBe('service');
+    expect(read('周六要去医院复查 我推不动轮椅 需要个帮手')).toMatchObject({ intent: 'service', category: 'medical_escort' });
+    expect(read('求一位阿姨来家里做做保洁 9号楼')).toMatchObject({ intent: 'service', category: 'cleaning' });
+  });
+});
+
+describe('the task clause decides the category over the situation', () => {
+  it('takes the errand asked for over the operation told of', () => {
+    expect(read('我刚住院回来走不了路 谁去菜店的时候帮我带点青菜').category).toBe('errand');
+  });
+  it('does not let a person or 陪护 in the asking clause take the category', () => {
+    expect(read('我爱人住院了 谁能晚上帮着陪护一下').category).toBe('medical_escort');
+  });
+});
+
+describe('disputes, offers and found things', () => {
+  it('reads 说了不当回事 and 评个理 as disputes', () => {
+    expect(read('楼下的鸡天天四点就叫 跟他家说了不当回事').intent).toBe('dispute');
+    expect(read('隔壁说我家空调吵 非要我挪 请网格员来评个理').intent).toBe('dispute');
+  });
+  it('reads an offer to whoever needs help as chat', () => {
+    expect(read('我明天休息 哪家需要帮忙搬东西说一声').intent).toBe('chat');
+  });
+  it('reads a found pet kept for its owner as chat', () => {
+    expect(read('谁家丢了一只小黄狗 在东门 我先养着').intent).toBe('chat');
+  });
+  it('reads 提前几天 as a question, not a past reference', () => {
+    expect(read('上门理发要提前几天约').intent).toBe('question');
+  });
+});
+
+describe('time and urgency', () => {
+  it('reads a weekday range of working days as no wanted time, a range of absence as its start', () => {
+    expect(read('帮我把社保卡激活一下 我周一到周五都在厂里').when).toBeNull();
+    expect(read('帮我代收一下快递 下周二到周四我不在家').when).toBe('2026-06-16');
+  });
+  it('does not read a habit after 晚上 as a time', () => {
+    expect(read('单元门口的路灯坏了 晚上出门全靠手机照亮 麻烦物业修一下').when).toBeNull();
+  });
+  it('does not read 报警也没用 in a dispute as urgent', () => {
+    expect(read('楼上天天半夜蹦迪 报警也没用 说了好几次了').urgent).toBe(false);
+  });
+  it('reads a pet stuck somewhere as other service, not a repair of where it is stuck', () => {
+    expect(read('我家猫爬到空调外机上下不来了 谁能来帮个忙').category).toBe('other_service');
+  });
+});
