@@ -70,3 +70,39 @@ describe('time and urgency', () => {
     expect(read('我家猫爬到空调外机上下不来了 谁能来帮个忙').category).toBe('other_service');
   });
 });
+
+describe('after the round-4 check batch', () => {
+  it('joins a unit stated apart from its building and reads 房号 as a room', () => {
+    expect(read('二单元的声控灯坏了 麻烦物业看看 9号楼').address).toEqual({ building: '9', unit: '2' });
+    expect(read('新住户一人 房号1203 已登记').address).toEqual({ room: '1203' });
+  });
+  it('reads a two-character village name when its group follows (李村二组), not alone', () => {
+    expect(read('俺家的电卡没钱了 谁帮着充一下 李村二组').address).toEqual({ village: '李村', group: '二组' });
+    expect(read('赵村的路坏了').address).toBeNull();
+  });
+  it('reads selling or giving away asked as a question as chat', () => {
+    expect(read('有人要自家种的小白菜吗 免费送').intent).toBe('chat');
+  });
+  it('reads an eligibility question as a question, a permission question too', () => {
+    expect(read('我妈能申请居家养老服务补贴吗 要什么条件').intent).toBe('question');
+    expect(read('单元门口能不能停电动车').intent).toBe('question');
+  });
+  it('reads 说他也不听, 跟他没关系 and 不给说法 as conflict words', () => {
+    expect(read('有人天天把垃圾堆在楼梯口 说他也不听').intent).toBe('dispute');
+    expect(read('楼上装修把我家吊顶震掉了 找他赔他说跟他没关系').intent).toBe('dispute');
+  });
+  it('reads being shut in a room as urgent', () => {
+    expect(read('门锁坏了 我妈被锁在卫生间里了 谁来帮帮忙 3号楼').urgent).toBe(true);
+  });
+  it('reads mopping, a heavy thing to carry down and a supply cut for arrears by what is asked', () => {
+    expect(read('我胳膊骨折了 谁能来帮我拖拖地').category).toBe('cleaning');
+    expect(read('旧床垫太沉了 一个人弄不下楼 谁来搭把手 8号楼').category).toBe('moving_help');
+    expect(read('家里电欠费停了 谁帮我交一下 6号楼')).toMatchObject({ intent: 'proxy', category: 'utility_payment' });
+  });
+  it('does not read a barrier arm that will not lift as carrying', () => {
+    expect(read('停车场的道闸抬不起来了 麻烦物业来看看').category).toBe('property_maintenance');
+  });
+  it('reads 下午家里有人 as today', () => {
+    expect(read('马桶堵了 谁会通 下午家里有人 5号楼').when).toBe('2026-06-10');
+  });
+});

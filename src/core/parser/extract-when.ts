@@ -176,11 +176,14 @@ interface PartMatch {
   acted: boolean;
 }
 
+/** How far after a bare part of the day presence or action is looked for (晚上需要人陪护 is not 晚上陪). */
+const BARE_PART_WINDOW = 3;
+
 function findParts(text: string): PartMatch[] {
   const out: PartMatch[] = [];
   for (const m of text.matchAll(PART_RE)) {
     if (habitualBefore(text, m.index!) || HABITUAL_AFTER_RE.test(text.slice(m.index! + m[0].length))) continue;
-    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 3);
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + BARE_PART_WINDOW);
     out.push({ index: m.index!, part: PART_MAP.get(m[1]!)!, ends: DAY_PART_ENDS[m[1]!] ?? 24 * 60, acted: BARE_PART_FOLLOWERS_RE.test(after) });
   }
   return out;

@@ -117,7 +117,7 @@ export const DEADLINE_AFTER: readonly string[] = ['之前', '以前', '前'];
  * (下午有人在家, 下午来拿); 晚上黑咕隆咚的 describes the problem.
  */
 export const BARE_PART_FOLLOWERS: readonly string[] = [
-  '在家', '有人', '有空', '方便', '来(?!的)', '去', '到家', '过来', '帮', '陪', '送', '取', '拿', '接', '办', '交', '修',
+  '在家', '有人', '家里有', '有空', '方便', '来(?!的)', '去', '到家', '过来', '帮', '陪', '送', '取', '拿', '接', '办', '交', '修',
 ];
 
 /** Text containing none of these has no time at all (so chrono is never called for it). */
