@@ -106,3 +106,21 @@ describe('after the round-4 check batch', () => {
     expect(read('马桶堵了 谁会通 下午家里有人 5号楼').when).toBe('2026-06-10');
   });
 });
+
+describe('after the second round-4 check batch', () => {
+  it('does not read a pickup code shaped like 5-3-2011 as an address', () => {
+    expect(read('帮我取个快递 取件码 8-2-3015 放门卫就行').address).toBeNull();
+    expect(read('9-2-301 水管漏了').address).toEqual({ building: '9', unit: '2', room: '301' });
+  });
+  it('reads a meal split by a count (做两次饭, 送顿饭) and moving things out as requests', () => {
+    expect(read('想找个人每周来给我爸做两次饭').intent).toBe('service');
+    expect(read('旧柜子要搬出去 周日谁有空来帮忙')).toMatchObject({ intent: 'service', category: 'moving_help', when: '2026-06-14' });
+  });
+  it('does not read 能给家里人用吗 as a request', () => {
+    expect(read('社保卡能给我爱人用吗').intent).toBe('question');
+  });
+  it('reads 都不管 and 就是不给 about another party as a dispute', () => {
+    expect(read('隔壁饭店的排烟口对着我家阳台 找老板几次了都不管').intent).toBe('dispute');
+    expect(read('室友借了我五百块 说好月底还 他就是不还').intent).toBe('dispute');
+  });
+});

@@ -17,6 +17,8 @@ export const UNIT_AFTER_BUILDING_SUFFIXES: readonly string[] = ['门'];
 /** A compound (2号院3号楼): when a building follows it, the building is the address. */
 export const COMPOUND_SUFFIX = '号院';
 export const ROOM_SUFFIXES: readonly string[] = ['室', '号房', '号', '户'];
+/** Before a number these label it a code, not an address (取件码5-3-2011 is a parcel shelf). */
+export const CODE_LABELS: readonly string[] = ['取件码', '取货码', '提货码', '验证码', '单号', '户号', '编号', '码'];
 /** Before a number these label it a room (房号302, 门牌号1102). */
 export const ROOM_LABELS: readonly string[] = ['房间号', '门牌号', '房号', '门牌'];
 

@@ -65,7 +65,8 @@ const DECISIVE: Readonly<Record<string, number>> = {
 };
 
 /** Words that name a medical reason more than the service wanted: middling. */
-const MEDIUM = ['手术', '住院', '处方', '派出所', '停电', '做检查', '陪着去', '陪我去', '陪她去', '陪他去', '转转', '散步', '捎', '补贴', '窗帘', '一个人在家', '户口', '户口本', '中风'];
+// 搬出去 / 搬进来 also tell of the writer moving (刚搬进来 前租户留了一屋子垃圾): middling, not decisive.
+const MEDIUM = ['搬出去', '搬出来', '搬进来', '搬进去', '手术', '住院', '处方', '派出所', '停电', '做检查', '陪着去', '陪我去', '陪她去', '陪他去', '转转', '散步', '捎', '补贴', '窗帘', '一个人在家', '户口', '户口本', '中风'];
 
 /** Built-in keyword weights (keywords not listed weigh DEFAULT_KEYWORD_WEIGHT). */
 export const KEYWORD_WEIGHTS: Readonly<Record<string, number>> = {
@@ -89,7 +90,7 @@ export const PRIVATE_PLACE_WORDS: readonly string[] = [
   '我家(?!门口|旁边|附近|楼下|对面|前面|后面)', '我们家(?!门口|旁边|附近|楼下|对面)', '家里', '屋里', '厨房', '卫生间', '卧室', '客厅', '茅房', '厕所', '阳台',
 ];
 /** 理个发 → 理发, 开点药 → 开药: measure words that split a two-character verb-object keyword. */
-export const MEASURE_WORDS: readonly string[] = ['个', '点'];
+export const MEASURE_WORDS: readonly string[] = ['个', '点', '顿', '次', '两次', '两顿'];
 
 /** The two catalogue keys that line divides. */
 export const HOME_KEY = 'home_repair';
