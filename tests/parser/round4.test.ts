@@ -124,3 +124,23 @@ describe('after the second round-4 check batch', () => {
     expect(read('室友借了我五百块 说好月底还 他就是不还').intent).toBe('dispute');
   });
 });
+
+describe('after the third round-4 check batch', () => {
+  it('reads a matter passed on, with the other party coming, as chat; still open, not', () => {
+    expect(read('李奶奶家的事我已经跟社区说了 他们明天上午派人过去').intent).toBe('chat');
+    expect(read('我已经跟物业说了 到现在还没人来修 楼道灯 5号楼').intent).not.toBe('chat');
+  });
+  it('reads 暂住证 as household registration', () => {
+    expect(read('想办个暂住证 白天上班没时间 能帮忙代办吗')).toMatchObject({ intent: 'proxy', category: 'household_registration' });
+  });
+  it('reads a need stated for a day ahead as a service below the order threshold', () => {
+    const r = read('我家后天要搬下楼两个大衣柜 后天上午九点 12号楼3单元');
+    expect(r).toMatchObject({ intent: 'service', category: 'moving_help' });
+    expect(r.confidence).toBeLessThan(0.6);
+    expect(read('12号楼3单元 我家后天要搬家 电梯占用一上午 大家见谅').intent).not.toBe('service');
+  });
+  it('reads 敲门也不开, 拖着不修 and 说是我弄坏的 as conflict words', () => {
+    expect(read('楼上的洗衣机半夜还在转 轰隆隆的 上去敲门他家也不开').intent).toBe('dispute');
+    expect(read('房东拖着不修空调 还说是我弄坏的').intent).toBe('dispute');
+  });
+});

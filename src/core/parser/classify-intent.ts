@@ -8,7 +8,7 @@ import {
   AD_CUES, APPEAL_CUES, COUNTERPARTY_CUES, GREETING_QUESTIONS, NOT_QUESTION_CUES, PERSONAL_REQUEST_CUES, SERVICE_EXISTS_CUES, INFO_QUESTION_CUES, ADVICE_CUES, FIRST_PERSON_CUES, IN_PERSON_CUES, DISPUTE_STRONG_CUES, DISPUTE_WEAK_CUES, GENERIC_REQUEST_CUES, INFO_TOPIC_CUES,
   NOTICE_CUES, NOTICE_WEAK_CUES, PAST_CUES, RELAY_CUES, DONE_BEFORE_REQUEST, STILL_ASKING_AFTER, RELATIVE_CLAUSE_MARK, RELATIVE_CLAUSE_BLOCKERS, RELATIVE_CLAUSE_CUE_START, STAFF_STATUS_CUES, PERSONAL_MARKERS, PROBLEM_CUES, QUESTION_CUES, REQUEST_CUES, RESOLVED_CUES,
   SOCIAL_CUES, VOLUNTEER_REPLY_CUES, NEGATED_REQUEST_BEFORE, THANKS_BEFORE_REQUEST, DONE_CLAUSE_END, ONGOING_BEFORE_PAST, ONGOING_AFTER_PAST,
-  WHOM_TO_ASK_CUES, MEDIATION_ASK_CUES, ARRANGEMENT_CUES, OFFER_CUES, FOUND_CUES, NOT_TASK_OBJECT_WORDS, OBJECT_GAP_NEGATIONS, STILL_OPEN_CUES, SCHEDULE_TOPIC_CUES, EMERGENCY_CUES, PERSONAL_NEED_CUES, ASK_INFO_CUES,
+  WHOM_TO_ASK_CUES, MEDIATION_ASK_CUES, ARRANGEMENT_CUES, OFFER_CUES, FOUND_CUES, NOT_TASK_OBJECT_WORDS, PASSED_ON_CUES, ARRANGED_CUES, NEED_MODALS, FUTURE_DAY_CUES, APOLOGY_CUES, OBJECT_GAP_NEGATIONS, STILL_OPEN_CUES, SCHEDULE_TOPIC_CUES, EMERGENCY_CUES, PERSONAL_NEED_CUES, ASK_INFO_CUES,
 } from './vocabulary-cues.js';
 
 const REQUEST = cuePattern(REQUEST_CUES, 'g');
@@ -41,6 +41,15 @@ const MEDIATION_ASK = cuePattern(MEDIATION_ASK_CUES);
 const ARRANGEMENT = cuePattern(ARRANGEMENT_CUES);
 const OFFER = cuePattern(OFFER_CUES);
 const FOUND = cuePattern(FOUND_CUES);
+const PASSED_ON = cuePattern(PASSED_ON_CUES);
+const ARRANGED = cuePattern(ARRANGED_CUES);
+const FUTURE_DAY = cuePattern(FUTURE_DAY_CUES);
+const APOLOGY = cuePattern(APOLOGY_CUES);
+const NEED_MODAL_MAX = Math.max(...NEED_MODALS.map((m) => m.length));
+/** Confidence of a need stated without asking: a service reading, below the order threshold (0.6). */
+const STATED_NEED_CONFIDENCE = 0.55;
+/** A stated need must name its task this strongly (搬下楼, 打扫): a service word, not a context word. */
+const STATED_NEED_WEIGHT = 3;
 const AD = cuePattern(AD_CUES);
 const AD_G = cuePattern(AD_CUES, 'g');
 const GREETING_QUESTION = cuePattern(GREETING_QUESTIONS, 'g');
@@ -153,6 +162,7 @@ export function classifyIntent(input: IntentInput): IntentResult {
   const appeals = formal || t.length >= 30 ? count(APPEAL, t) : 0;
 
   if (!formal && STAFF_STATUS.test(t)) return { intent: 'chat', confidence: 0.8, rule: 'staff-status' };
+  if (!formal && PASSED_ON.test(t) && ARRANGED.test(t) && !STILL_OPEN.test(t)) return { intent: 'chat', confidence: 0.75, rule: 'staff-status' };
   if (!formal && RELAY.test(t)) return { intent: 'chat', confidence: 0.8, rule: 'relay' };
   if (!formal && OFFER.test(t)) return { intent: 'chat', confidence: 0.8, rule: 'volunteer' };
   if (!formal && FOUND.test(t) && !PERSONAL_REQUEST.test(t)) return { intent: 'chat', confidence: 0.8, rule: 'notice' };
@@ -263,6 +273,11 @@ export function classifyIntent(input: IntentInput): IntentResult {
 
   if (SOCIAL.test(t) || past.length > 0) return { intent: 'chat', confidence: 0.8, rule: 'social-or-past' };
 
+  // 有十几个箱子要搬下楼装车 明天上午十点 6号楼2单元: a need stated for a day ahead, not asked.
+  if (top && !anyRequest && !question && !long && statedNeed(t, top, input)) {
+    return { intent: top.entry.kind, confidence: STATED_NEED_CONFIDENCE, rule: 'stated-need' };
+  }
+
   if (top && problem && !long) {
     // A bare report (3号楼2单元501水管漏了): a request the bot takes up, a little less surely.
     const confidence = 0.6 + (input.hasAddress ? 0.1 : 0) + (top.score >= 3 ? 0.02 : -0.05);
@@ -275,6 +290,13 @@ export function classifyIntent(input: IntentInput): IntentResult {
     return { intent: 'question', confidence: 0.5, rule: 'appeal' };
   }
   return { intent: 'chat', confidence: 0.7, rule: 'default' };
+}
+
+/** A service task word right after a modal (要搬下楼), the writer's own, a day ahead, where stated; no apology. */
+function statedNeed(t: string, top: CategoryMatch, input: IntentInput): boolean {
+  if (top.entry.kind !== 'service' || top.score < STATED_NEED_WEIGHT || !(input.hasAddress || input.hasPhone)) return false;
+  if (!FIRST_PERSON.test(t) || !FUTURE_DAY.test(t) || APOLOGY.test(t) || SOCIAL.test(t)) return false;
+  return top.positions.some((p) => NEED_MODALS.some((m) => t.slice(Math.max(0, p - NEED_MODAL_MAX), p).endsWith(m)));
 }
 
 /** The clause a request cue starts ends in 了 (儿子回来给办了): told as done. */

@@ -156,7 +156,7 @@ export const DISPUTE_STRONG_CUES: readonly string[] = [
   // 说了不当回事 / 说了还跟我吵 / 请社区来评个理
   '不当一?回事', '(跟|和|冲)我(吵|嚷|闹|发火|骂)', '评(个|一下|一个)理', '说了还',
   // 说他也不听 / 找他赔他说跟他没关系 / 找村干部也不给说法
-  '说(他|她|他们|她们)?也不听', '说(他|她)不听', '都不管(?!用)', '就是不(给|交|还|挪|改|听|赔|管|修|搬)', '(跟|和)(他|她|他们|她们|我们?)没关系', '不给(个)?说法', '找(他|她|他们)赔', '说过.{0,4}不', '说了.{0,3}(两|三|好几)(次|回|遍)', '吵了(好几|半天|一架|几次|多少)',
+  '说(他|她|他们|她们)?也不听', '说(他|她)不听', '都不管(?!用)', '也不(开门|开|应|理)(?![关始])', '拖着不(修|办|给|还|退|管)', '(说|赖|怪)是我(弄|搞|碰|砸)?(坏|的)', '就是不(给|交|还|挪|改|听|赔|管|修|搬)', '(跟|和)(他|她|他们|她们|我们?)没关系', '不给(个)?说法', '找(他|她|他们)赔', '说过.{0,4}不', '说了.{0,3}(两|三|好几)(次|回|遍)', '吵了(好几|半天|一架|几次|多少)',
 ];
 
 export const DISPUTE_WEAK_CUES: readonly string[] = [
@@ -213,6 +213,22 @@ export const RELATIVE_CLAUSE_MARK = '的';
 export const RELATIVE_CLAUSE_BLOCKERS = '下把给去来我你他她';
 /** Only cues starting with this take a relative clause (来个懂电的 describes a person, not the past). */
 export const RELATIVE_CLAUSE_CUE_START = '帮';
+
+/**
+ * Someone tells the group a matter is passed on and the other party will act (我已经跟物业说了 他们下午派人去):
+ * chat, both parts needed, and not when the matter is still open (已经跟物业说了 到现在还没人来).
+ */
+export const PASSED_ON_CUES: readonly string[] = ['已经?(跟|给|和|找)[^\\s,.!?]{0,6}(说|反映|联系|讲|打电话|报)(过)?了'];
+export const ARRANGED_CUES: readonly string[] = ['(他们|物业|师傅|社区|人家|那边)[^\\s,.!?]{0,6}(派人|来修|过来|上门|来人|安排)'];
+
+/**
+ * A need stated without asking (有十几个箱子要搬下楼装车 明天上午十点 6号楼2单元): a modal right before the
+ * task word, a day ahead and where; read as a request but below the order threshold (no order is opened).
+ */
+export const NEED_MODALS: readonly string[] = ['要', '得', '需要', '想'];
+export const FUTURE_DAY_CUES: readonly string[] = ['明天', '后天', '今天下午', '今晚', '周[一二三四五六日末]', '[0-9一二三四五六七八九十]+号(?![楼院])'];
+/** Apologies for a disturbance (明天搬家占用电梯 大家见谅) are notices, not needs. */
+export const APOLOGY_CUES: readonly string[] = ['见谅', '担待', '抱歉', '打扰', '不好意思', '谅解'];
 
 /** A staff member reporting what is arranged (已联系物业 明天上午来修): chat. */
 export const STAFF_STATUS_CUES: readonly string[] = ['^已(联系|通知|安排|派|上报|反映|转交|登记)', '已经(联系|通知|安排)了'];
