@@ -8,7 +8,7 @@ import {
   AD_CUES, APPEAL_CUES, COUNTERPARTY_CUES, GREETING_QUESTIONS, NOT_QUESTION_CUES, PERSONAL_REQUEST_CUES, SERVICE_EXISTS_CUES, INFO_QUESTION_CUES, ADVICE_CUES, FIRST_PERSON_CUES, IN_PERSON_CUES, DISPUTE_STRONG_CUES, DISPUTE_WEAK_CUES, GENERIC_REQUEST_CUES, INFO_TOPIC_CUES,
   NOTICE_CUES, NOTICE_WEAK_CUES, PAST_CUES, RELAY_CUES, DONE_BEFORE_REQUEST, STILL_ASKING_AFTER, RELATIVE_CLAUSE_MARK, RELATIVE_CLAUSE_BLOCKERS, RELATIVE_CLAUSE_CUE_START, STAFF_STATUS_CUES, PERSONAL_MARKERS, PROBLEM_CUES, QUESTION_CUES, REQUEST_CUES, RESOLVED_CUES,
   SOCIAL_CUES, VOLUNTEER_REPLY_CUES, NEGATED_REQUEST_BEFORE, THANKS_BEFORE_REQUEST, DONE_CLAUSE_END, ONGOING_BEFORE_PAST, ONGOING_AFTER_PAST,
-  WHOM_TO_ASK_CUES, MEDIATION_ASK_CUES, OBJECT_GAP_NEGATIONS, STILL_OPEN_CUES, SCHEDULE_TOPIC_CUES, EMERGENCY_CUES, PERSONAL_NEED_CUES, ASK_INFO_CUES,
+  WHOM_TO_ASK_CUES, MEDIATION_ASK_CUES, ARRANGEMENT_CUES, OFFER_CUES, FOUND_CUES, NOT_TASK_OBJECT_WORDS, PASSED_ON_CUES, ARRANGED_CUES, NEED_MODALS, FUTURE_DAY_CUES, APOLOGY_CUES, OBJECT_GAP_NEGATIONS, STILL_OPEN_CUES, SCHEDULE_TOPIC_CUES, EMERGENCY_CUES, PERSONAL_NEED_CUES, ASK_INFO_CUES,
 } from './vocabulary-cues.js';
 
 const REQUEST = cuePattern(REQUEST_CUES, 'g');
@@ -38,6 +38,18 @@ const SCHEDULE_TOPIC = cuePattern(SCHEDULE_TOPIC_CUES);
 const SCHEDULE_TOPIC_G = cuePattern(SCHEDULE_TOPIC_CUES, 'g');
 const OBJECT_GAP_BLOCK = new RegExp(`[\\s,.!?;:]|${OBJECT_GAP_NEGATIONS.join('|')}`);
 const MEDIATION_ASK = cuePattern(MEDIATION_ASK_CUES);
+const ARRANGEMENT = cuePattern(ARRANGEMENT_CUES);
+const OFFER = cuePattern(OFFER_CUES);
+const FOUND = cuePattern(FOUND_CUES);
+const PASSED_ON = cuePattern(PASSED_ON_CUES);
+const ARRANGED = cuePattern(ARRANGED_CUES);
+const FUTURE_DAY = cuePattern(FUTURE_DAY_CUES);
+const APOLOGY = cuePattern(APOLOGY_CUES);
+const NEED_MODAL_MAX = Math.max(...NEED_MODALS.map((m) => m.length));
+/** Confidence of a need stated without asking: a service reading, below the order threshold (0.6). */
+const STATED_NEED_CONFIDENCE = 0.55;
+/** A stated need must name its task this strongly (搬下楼, 打扫): a service word, not a context word. */
+const STATED_NEED_WEIGHT = 3;
 const AD = cuePattern(AD_CUES);
 const AD_G = cuePattern(AD_CUES, 'g');
 const GREETING_QUESTION = cuePattern(GREETING_QUESTIONS, 'g');
@@ -150,7 +162,10 @@ export function classifyIntent(input: IntentInput): IntentResult {
   const appeals = formal || t.length >= 30 ? count(APPEAL, t) : 0;
 
   if (!formal && STAFF_STATUS.test(t)) return { intent: 'chat', confidence: 0.8, rule: 'staff-status' };
+  if (!formal && PASSED_ON.test(t) && ARRANGED.test(t) && !STILL_OPEN.test(t)) return { intent: 'chat', confidence: 0.75, rule: 'staff-status' };
   if (!formal && RELAY.test(t)) return { intent: 'chat', confidence: 0.8, rule: 'relay' };
+  if (!formal && OFFER.test(t)) return { intent: 'chat', confidence: 0.8, rule: 'volunteer' };
+  if (!formal && FOUND.test(t) && !PERSONAL_REQUEST.test(t)) return { intent: 'chat', confidence: 0.8, rule: 'notice' };
   if (!formal && AD.test(t) && !FIRST_PERSON.test(t.replace(AD_G, ''))) return { intent: 'chat', confidence: 0.8, rule: 'ad' };
   if (input.mentionsAll || NOTICE.test(t) || (!formal && NOTICE_WEAK.test(t) && !strongRequest && !QUESTION.test(t))) {
     if (!(strongRequest && FIRST_PERSON.test(t) && top && !input.mentionsAll)) {
@@ -205,16 +220,23 @@ export function classifyIntent(input: IntentInput): IntentResult {
   if (anyRequest) {
     // 社区能帮忙交电费吗: asks whether the service exists, with no personal task.
     // 我想问一下 医保卡能给家里人用吗: an information question with no personal request cue.
-    const personalTask = PERSONAL_REQUEST.test(t) || input.hasAddress || PERSONAL_NEED.test(t) || (FIRST_PERSON.test(t) && problem);
+    // 社区可以代办吗 … 材料我都准备好了 电话…: a phone left, the money or papers ready or a reason the writer
+    // cannot go (在外地打工, 请不了假, 七十多了) make it the writer's own case, not a question about the service.
+    const committed = input.hasPhone || ARRANGEMENT.test(t) || PERSONAL_NEED.test(t);
+    const personalTask = PERSONAL_REQUEST.test(t) || input.hasAddress || committed || (FIRST_PERSON.test(t) && problem);
     const generic =
-      (!strongRequest && question && (!PERSONAL.test(t) || INFO_QUESTION.test(t))) ||
+      (!strongRequest && question && (!PERSONAL.test(t) || INFO_QUESTION.test(t)) && !committed) ||
       (SERVICE_EXISTS.test(t) && !personalTask) ||
       // (我是6号楼的 想问问…: a self-introduction does not make it a task unless something is broken)
-      (INFO_QUESTION.test(t) && !PERSONAL_REQUEST.test(t) && (!input.hasAddress || !problem));
+      (INFO_QUESTION.test(t) && !PERSONAL_REQUEST.test(t) && (!input.hasAddress || !problem) && !committed);
     if (!generic) {
       // 我得去医院陪床 谁能帮着喂两天: what directly follows the request cue beats a middling context word.
       const direct = top && top.score <= MEDIUM_KEYWORD_WEIGHT ? requestObject(t, requests, input.categories, DIRECT_OBJECT_DISTANCE) : undefined;
-      const chosen = direct && direct.entry.key !== top!.entry.key && direct.score >= top!.score ? direct : top;
+      // 我腿做了手术… 谁去超市的时候帮我带点米面油: a middling word that only tells the writer's situation
+      // yields to a word in the clause that asks (the task), if that word is at most one step weaker.
+      const directWins = direct !== undefined && direct.entry.key !== top!.entry.key && direct.score >= top!.score;
+      const asked = !directWins && top && top.score <= MEDIUM_KEYWORD_WEIGHT ? taskClauseCategory(t, requests, input.categories, top) : undefined;
+      const chosen = directWins ? direct : asked ?? top;
       if (chosen) {
         let confidence = 0.75;
         if (input.hasAddress) confidence += 0.1;
@@ -251,6 +273,11 @@ export function classifyIntent(input: IntentInput): IntentResult {
 
   if (SOCIAL.test(t) || past.length > 0) return { intent: 'chat', confidence: 0.8, rule: 'social-or-past' };
 
+  // 有十几个箱子要搬下楼装车 明天上午十点 6号楼2单元: a need stated for a day ahead, not asked.
+  if (top && !anyRequest && !question && !long && statedNeed(t, top, input)) {
+    return { intent: top.entry.kind, confidence: STATED_NEED_CONFIDENCE, rule: 'stated-need' };
+  }
+
   if (top && problem && !long) {
     // A bare report (3号楼2单元501水管漏了): a request the bot takes up, a little less surely.
     const confidence = 0.6 + (input.hasAddress ? 0.1 : 0) + (top.score >= 3 ? 0.02 : -0.05);
@@ -263,6 +290,13 @@ export function classifyIntent(input: IntentInput): IntentResult {
     return { intent: 'question', confidence: 0.5, rule: 'appeal' };
   }
   return { intent: 'chat', confidence: 0.7, rule: 'default' };
+}
+
+/** A service task word right after a modal (要搬下楼), the writer's own, a day ahead, where stated; no apology. */
+function statedNeed(t: string, top: CategoryMatch, input: IntentInput): boolean {
+  if (top.entry.kind !== 'service' || top.score < STATED_NEED_WEIGHT || !(input.hasAddress || input.hasPhone)) return false;
+  if (!FIRST_PERSON.test(t) || !FUTURE_DAY.test(t) || APOLOGY.test(t) || SOCIAL.test(t)) return false;
+  return top.positions.some((p) => NEED_MODALS.some((m) => t.slice(Math.max(0, p - NEED_MODAL_MAX), p).endsWith(m)));
 }
 
 /** The clause a request cue starts ends in 了 (儿子回来给办了): told as done. */
@@ -298,6 +332,29 @@ function requestObject(t: string, requests: readonly RegExpExecArray[], categori
     }),
   );
 }
+
+/** Where each request cue's clause ends (the next space or punctuation): the part of the text that asks. */
+function taskClauses(t: string, requests: readonly RegExpExecArray[]): [number, number][] {
+  return requests.map((m) => [m.index!, m.index! + m[0].length + CLAUSE_REST.exec(t.slice(m.index! + m[0].length))![0].length]);
+}
+
+/**
+ * The category named in a request cue's own clause when the best one is named only elsewhere, in
+ * the situation (我老伴瘫在床上 我要去取药 … 谁能来帮着看一会儿: the minding, not the medicine). Words for
+ * the person helped (老人, 孩子) say who, not what, so they do not count.
+ */
+function taskClauseCategory(t: string, requests: readonly RegExpExecArray[], categories: readonly CategoryMatch[], top: CategoryMatch): CategoryMatch | undefined {
+  const clauses = taskClauses(t, requests);
+  // 谁家有车能捎一趟: a word inside a request cue is part of the asking, not the task.
+  const inCue = (p: number) => requests.some((m) => p >= m.index! && p < m.index! + m[0].length);
+  const inTask = (p: number) =>
+    clauses.some(([s, e]) => p >= s && p < e) && !inCue(p) && !NOT_TASK_OBJECT.test(t.slice(p, p + NOT_TASK_OBJECT_MAX));
+  if (top.positions.some(inTask)) return undefined;
+  return categories.find((c) => c !== top && c.score >= top.score - 1 && c.positions.some(inTask));
+}
+
+const NOT_TASK_OBJECT = new RegExp(`^(?:${NOT_TASK_OBJECT_WORDS.join('|')})`);
+const NOT_TASK_OBJECT_MAX = Math.max(...NOT_TASK_OBJECT_WORDS.map((w) => w.length));
 
 function clamp(x: number): number {
   return Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;

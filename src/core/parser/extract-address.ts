@@ -4,7 +4,7 @@ import { NUMERAL_CLASS, numberText } from './chinese-number.js';
 import { escapeRegExp } from './cue-pattern.js';
 import {
   BUILDING_SUFFIXES, ESTATE_VILLAGE_ENDINGS, FLOOR_OR_BUILDING, GROUP_WORDS, NOT_VILLAGE, ROOM_SUFFIXES,
-  UNIT_SUFFIXES, UNIT_AFTER_BUILDING_SUFFIXES, COMPOUND_SUFFIX, VILLAGE_NAME_LEADING_STOP, VILLAGE_NAME_STOP, VILLAGE_PRONOUNS, VILLAGE_WORD, NOT_VILLAGE_AFTER,
+  UNIT_SUFFIXES, UNIT_AFTER_BUILDING_SUFFIXES, ROOM_LABELS, MIN_VILLAGE_NAME, CODE_LABELS, COMPOUND_SUFFIX, VILLAGE_NAME_LEADING_STOP, VILLAGE_NAME_STOP, VILLAGE_PRONOUNS, VILLAGE_WORD, NOT_VILLAGE_AFTER,
 } from './vocabulary-address.js';
 
 export interface AddressMatch {
@@ -27,9 +27,10 @@ const BUILDING = new RegExp(
     `(?:${SEP}${N}(?:${alt(ROOM_SUFFIXES)})?)?`,
 );
 const UNIT_ONLY = new RegExp(`${N}(?:${alt(UNIT_SUFFIXES)})(?:${SEP}${N}(?:${alt(ROOM_SUFFIXES)})?)?`);
-const ROOM_ONLY = /(?<![0-9])([0-9]{3,4})室/;
+const ROOM_ONLY = new RegExp(`(?<![0-9])([0-9]{3,4})室|(?:${alt(ROOM_LABELS)})[:\\s]?([0-9]{3,4})(?![0-9])`);
 const VILLAGE = new RegExp(`(\\p{Script=Han}{1,4})${VILLAGE_WORD}(?![${NOT_VILLAGE_AFTER}])(?:${SEP}((?:[0-9]{1,2}|${CN}{1,3})(?:${alt(GROUP_WORDS)})))?`, 'gu');
 const STOP = new Set(VILLAGE_NAME_STOP);
+const CODE_BEFORE = new RegExp(`(?:${alt(CODE_LABELS)})[:\\s是]{0,2}$`);
 
 /** A room is 3–4 digits (201, 1502); anything else after a unit is not a room. */
 function room(raw: string | undefined): string | undefined {
@@ -53,7 +54,9 @@ function num(raw: string | undefined, max: number): string | undefined {
 export function extractAddress(text: string): AddressMatch {
   const spans: [number, number][] = [];
   let address: Address = {};
-  const d = DASHED.exec(text);
+  const dashed = DASHED.exec(text);
+  // 取件码5-3-2011: a code shaped like an address is not one.
+  const d = dashed && !CODE_BEFORE.test(text.slice(Math.max(0, dashed.index - 6), dashed.index)) ? dashed : null;
   let b = BUILDING.exec(text);
   if (b && text.startsWith(COMPOUND_SUFFIX, b.index + b[1]!.length)) {
     // 2号院3号楼1单元: the compound is like an estate name; the building after it is the address.
@@ -78,6 +81,13 @@ export function extractAddress(text: string): AddressMatch {
       // When the trailing number was not a room, the span ends before it.
       const end = r || !b[3] ? b.index + b[0].length : b.index + b[0].lastIndexOf(b[3]);
       spans.push([b.index, end]);
+      // 三单元的楼道灯不亮了…6号楼: the unit stated apart from its building.
+      const u = unit ? null : UNIT_ONLY.exec(text);
+      const apart = u && (u.index + u[0].length <= b.index || u.index >= end) ? num(u[1], 30) : undefined;
+      if (u && apart) {
+        address.unit = apart;
+        spans.push([u.index, u.index + u[0].length]);
+      }
     }
   } else {
     const u = UNIT_ONLY.exec(text);
@@ -92,7 +102,7 @@ export function extractAddress(text: string): AddressMatch {
   if (!address.room) {
     const r = ROOM_ONLY.exec(text);
     if (r) {
-      address.room = r[1]!;
+      address.room = (r[1] ?? r[2])!;
       spans.push([r.index, r.index + r[0].length]);
     }
   }
@@ -106,7 +116,7 @@ export function extractAddress(text: string): AddressMatch {
     // 咱村 / 问问我村: a pronoun right before 村 means no name is given.
     if (VILLAGE_PRONOUNS.includes(run[run.length - 1]!)) continue;
     const name = run.slice(i) + VILLAGE_WORD;
-    if (name.length < 3 || NOT_VILLAGE.includes(name) || ESTATE_VILLAGE_ENDINGS.some((e) => name.endsWith(e))) continue;
+    if (name.length < (v[2] ? MIN_VILLAGE_NAME - 1 : MIN_VILLAGE_NAME) || NOT_VILLAGE.includes(name) || ESTATE_VILLAGE_ENDINGS.some((e) => name.endsWith(e))) continue;
     address.village = name;
     if (v[2]) address.group = v[2];
     spans.push([v.index! + i, v.index! + v[0].length]);

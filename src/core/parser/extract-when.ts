@@ -6,7 +6,7 @@ import { NUMERAL_CLASS, chineseNumber } from './chinese-number.js';
 import { cuePattern, escapeRegExp } from './cue-pattern.js';
 import {
   APPROX_HOURS, BARE_PART_FOLLOWERS, DAY_PART_ENDS, EVENT_AFTER_CLOCK, EVENT_AFTER_DAY, MONTH_END_DEADLINE, NOT_DOTTED_DATE_AFTER, CLOCK_COLON, DEADLINE_AFTER, DURATION_BEFORE_DAY_PART, NOT_WEEK_BEFORE, CLOCK_PREFIX_PARTS, DAY_NUMBER_WORDS, DAY_PARTS, GREETING_AFTER_DAY_PART,
-  HABITUAL_CUES, HOUR_WORDS, MINUTE_UNIT, MINUTE_WORDS, MONTH_WORD, NEXT_MONTH_WORDS, NOT_CLOCK_BEFORE,
+  HABITUAL_AFTER_PART, HABITUAL_CUES, HOUR_WORDS, WEEKDAY_RANGE_JOINERS, WEEKDAY_SCHEDULE_AFTER, MINUTE_UNIT, MINUTE_WORDS, MONTH_WORD, NEXT_MONTH_WORDS, NOT_CLOCK_BEFORE,
   NOT_DAY_AFTER, RELATIVE_DAYS, TIME_HINT_CHARS, VAGUE_TIME_CUES, WEEKDAY_NAMES, WEEK_PREFIXES, WEEK_WORD,
 } from './vocabulary-time.js';
 
@@ -71,6 +71,8 @@ const PART_MAP = new Map(DAY_PARTS);
 const PART_RE = new RegExp(`(?<![${DURATION_BEFORE_DAY_PART}])(${alt(DAY_PARTS.map(([w]) => w))})(?![${GREETING_AFTER_DAY_PART}])`, 'g');
 const VAGUE_RE = cuePattern(VAGUE_TIME_CUES);
 const HABITUAL_NEAR_RE = cuePattern(HABITUAL_CUES);
+const HABITUAL_AFTER_RE = new RegExp(`^[^\\s,.!?;:]*(?:${HABITUAL_AFTER_PART.join('|')})`);
+const RANGE_SCHEDULE = new RegExp(`^[${WEEKDAY_RANGE_JOINERS}]${WEEK_WORD}[^\\s,.!?;:]*(?:${WEEKDAY_SCHEDULE_AFTER.join('|')})`);
 const BARE_PART_FOLLOWERS_RE = cuePattern(BARE_PART_FOLLOWERS);
 const HINT = new RegExp(`[${TIME_HINT_CHARS}]`);
 // Only these reach chrono: numeric dates with a year (2026-06-16, 2026年6月18日).
@@ -93,7 +95,12 @@ function findDays(text: string, today: dayjs.Dayjs): Day[] {
     days.push({ index: m.index!, offset: RELATIVE.get(word)!, ...(part ? { part } : {}) });
   }
   const w = weekdayOf(today);
+  let rangeEnd = -1;
   for (const m of text.matchAll(WEEK_RE)) {
+    const end = m.index! + m[0].length;
+    // 周一到周五都上班: both ends of a weekday range that is a schedule.
+    if (m.index! <= rangeEnd) continue;
+    if (RANGE_SCHEDULE.test(text.slice(end))) { rangeEnd = end + 2; continue; }
     const prefix = m[1] ? WEEK_PREFIX.get(m[1])! : null;
     const target = WEEKDAY_NAMES[m[2]!]!;
     let offset: number;
@@ -169,11 +176,14 @@ interface PartMatch {
   acted: boolean;
 }
 
+/** How far after a bare part of the day presence or action is looked for (晚上需要人陪护 is not 晚上陪). */
+const BARE_PART_WINDOW = 3;
+
 function findParts(text: string): PartMatch[] {
   const out: PartMatch[] = [];
   for (const m of text.matchAll(PART_RE)) {
-    if (habitualBefore(text, m.index!)) continue;
-    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 3);
+    if (habitualBefore(text, m.index!) || HABITUAL_AFTER_RE.test(text.slice(m.index! + m[0].length))) continue;
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + BARE_PART_WINDOW);
     out.push({ index: m.index!, part: PART_MAP.get(m[1]!)!, ends: DAY_PART_ENDS[m[1]!] ?? 24 * 60, acted: BARE_PART_FOLLOWERS_RE.test(after) });
   }
   return out;

@@ -17,6 +17,10 @@ export const UNIT_AFTER_BUILDING_SUFFIXES: readonly string[] = ['门'];
 /** A compound (2号院3号楼): when a building follows it, the building is the address. */
 export const COMPOUND_SUFFIX = '号院';
 export const ROOM_SUFFIXES: readonly string[] = ['室', '号房', '号', '户'];
+/** Before a number these label it a code, not an address (取件码5-3-2011 is a parcel shelf). */
+export const CODE_LABELS: readonly string[] = ['取件码', '取货码', '提货码', '验证码', '单号', '户号', '编号', '码'];
+/** Before a number these label it a room (房号302, 门牌号1102). */
+export const ROOM_LABELS: readonly string[] = ['房间号', '门牌号', '房号', '门牌'];
 
 /** A village is `…村`, optionally followed by its group (`三组`, `3组`, `三队`). */
 export const VILLAGE_WORD = '村';
@@ -33,6 +37,8 @@ export const VILLAGE_PRONOUNS = '咱我俺们本全同邻各每外这那该';
 /** After 村 these make it the village in general (村里, 村委), not a name. */
 export const NOT_VILLAGE_AFTER = '里委民干口头上长支官';
 /** Words that end in 村 without naming one. */
+/** A one-character name (赵村) counts only when a group follows it (赵村一组): 赵村 alone may be a phrase. */
+export const MIN_VILLAGE_NAME = 3;
 /** An estate, not a village (光明新村 is a housing estate). */
 export const ESTATE_VILLAGE_ENDINGS: readonly string[] = ['新村'];
 export const NOT_VILLAGE: readonly string[] = ['农村', '乡村', '本村', '我村', '全村', '同村', '咱村', '邻村', '外村', '新农村', '村村'];

@@ -12,7 +12,7 @@ export const REQUEST_CUES: readonly string[] = [
   '谁能(?!告诉|说说|讲讲|解释)', '谁有空', '谁有时间', '谁方便', '谁离得近', '谁在家', '谁赶紧', '谁.{0,6}帮', '哪位',
   '有没有人能', '有没有人可以', '有没有人帮', '有没有志愿者能', '有没有志愿者可以', '有没有志愿者.{0,4}来',
   '能不能.{0,8}(来|过来|上门|派|帮|给|跟|替|代|陪|让|叫)', '让物业', '叫物业', '能来(?![水电气暖])', '能过来', '能上门', '(?<!都)可以来', '陪我去', '陪一下',
-  '来修', '来给修', '上门修', '谁.{0,4}去(看|瞅|瞧)', '谁(能|可以|有空)?去(?!过)', '谁来', '叫人', '能给', '给我开', '谁会', '赶紧过来', '快过来', '去看一下', '看一下', '谁有时间', '能否.{0,8}(来|帮|派)', '可不可以.{0,6}(来|帮)',
+  '来修', '来给修', '上门修', '谁.{0,4}去(看|瞅|瞧)', '谁(能|可以|有空)?去(?!过)', '谁来', '叫人', '能给(?![^\\s,.!?]{0,6}用[吗不么])', '给我开', '谁会', '赶紧过来', '快过来', '去看一下', '看一下', '谁有时间', '能否.{0,8}(来|帮|派)', '可不可以.{0,6}(来|帮)',
   '派个人', '派人', '来个人', '来个(懂|会|师傅|志愿者|小伙)', '赶紧来', '来人', '有没有会', '有没有懂', '来一趟', '跑一趟', '上门', '搭把手', '找个人', '找人', '找个志愿者',
   '想请', '想找', '请.{0,4}志愿者', '需要(个)?人', '得有(个)?人', '需要志愿者', '需要帮助',
   '过来看看', '去看看', '来看看', '过去看看', '(?<!回)来给', '给看看', '给.{0,3}一下', '给弄',
@@ -24,7 +24,16 @@ export const REQUEST_CUES: readonly string[] = [
   '给.{0,6}(?<redup>[剪修换擦洗通弄补理])\\k<redup>',
   // 谁在附近能去敲敲门 / 能找个开锁的吗 / 有会修的吗: asking for a person who can come
   '谁.{0,6}(能|可以)(去|来|过去|过来)', '找个(开锁|修|师傅|电工|会|懂)', '有会(修|弄|通|换|看)',
+  // 能替他办吗 (for a relative) / 谁开车送我们去卫生院 / 需要个帮手 / 求一位阿姨: asking without 帮 or 谁能
+  '替(他|她)们?(办|交|去|跑|取|领|申请|弄)', '谁(能|可以|有空)?开(个)?车', '谁(能|可以|有空)?送(我|他|她|老人|孩子)',
+  '需要(个|一个|几个)?(帮手|人手)', '求(一位|一个|个|位)(阿姨|师傅|志愿者|好心人|帮手)', '能不能.{0,8}有人(过去|过来|来|去)',
 ];
+
+/**
+ * In the clause that asks, these do not name the task: the person helped says who, not what (谁能陪老人…),
+ * and 陪护 / 陪床 / 照看 take their service from whom or where (陪护 in hospital is medical escort).
+ */
+export const NOT_TASK_OBJECT_WORDS: readonly string[] = ['老人', '孩子', '老太太', '老爷子', '老伴', '娃', '陪护', '陪床', '照看', '照顾'];
 
 /** Right before a request cue these deny it (不用麻烦你们了, 别来了). */
 export const NEGATED_REQUEST_BEFORE: readonly string[] = ['不用', '不必', '别', '无需', '不需要'];
@@ -49,7 +58,7 @@ export const PERSONAL_MARKERS: readonly string[] = [
 
 /** Asking for information. */
 export const QUESTION_CUES: readonly string[] = [
-  '请问', '问一下', '问下', '咨询', '想问', '怎么', '如何', '什么时候', '多久', '几点', '(?<![前这过好十])几天', '(?<![前这好十])几号',
+  '请问', '问一下', '问下', '咨询', '想问', '怎么', '如何', '什么时候', '多久', '几点', '(?<![前这过好十])几天', '提前几', '(?<![前这好十])几号',
   '几月', '哪天', '(?<!没)什么(?![也都])', '告诉我', '谁认识',
   // A-not-A questions: 停不停, 发不发, 修没修
   '(?<anota>[^\\s不没能可])[不没]\\k<anota>',
@@ -60,7 +69,9 @@ export const QUESTION_CUES: readonly string[] = [
   '收费(?=[吗不么嘛呢?]|标准|多少|贵)', '(怎么|咋|如何)收(费|钱)', '收钱(?=[吗不么嘛呢?])', '是否', '能否',
   '该找谁', '找谁', '是找', '还是找', '还是', '有没有.{0,12}服务', '有懂的', '谁知道', '谁懂',
   '需要什么', '要带什么', '需要带', '需要本人', '要本人', '什么材料', '什么手续', '流程', '条件',
-  '可以吗', '行吗', '能.{0,10}吗', '吗(?!啡)', '么(?=[\\s?,.!]|$)', '呢(?=[\\s?,.!]|$)', '(?<![也都还就并可])不(?=[\\s?,.!]|$)', '没[?]?$', '[?]',
+  '可以吗', '行吗', '能.{0,10}吗',
+  // asking whether something is allowed (楼道里能不能放电动车); 能不能来修 is a request cue instead
+  '(能不能|可不可以)(放|停|养|带|进|用|在)', '吗(?!啡)', '么(?=[\\s?,.!]|$)', '呢(?=[\\s?,.!]|$)', '(?<![也都还就并可])不(?=[\\s?,.!]|$)', '没[?]?$', '[?]',
 ];
 
 /** Asking whether a service exists (有没有帮老人代缴医保的): a question even with request words. */
@@ -77,11 +88,23 @@ export const PERSONAL_REQUEST_CUES: readonly string[] = ['帮我', '麻烦(?!问
 /** The writer cannot do it themself (我在上班走不开): a 社区能帮忙…吗 with these is a request. */
 export const PERSONAL_NEED_CUES: readonly string[] = [
   '走不开', '去不了', '回不去', '回不来', '赶不回', '没时间', '不会弄', '不会用', '腿脚不', '行动不便', '下不了楼', '走不动', '不识字',
+  // 工作日请不了假 / 他在外地打工 / 我七十多了
+  '请不了假', '在外地', '打工', '不在本地', '[六七八九]十多(岁|了)', '[六七八九]十[一二三四五六七八九]?岁',
+];
+
+/**
+ * The writer has set the task up (钱我转给网格员, 材料我都准备好了, 取件码私发): with a request cue, a
+ * question such as 社区可以代办吗 or 让我问下…怎么交 is a request for the writer's own case.
+ */
+export const ARRANGEMENT_CUES: readonly string[] = [
+  '钱我?(转|给|放)', '(材料|证件|手续|照片|复印件).{0,4}(准备好|都有|齐了|备齐)', '取件码', '单号', '(发|转)(给)?你', '私发', '我(转|发)给',
 ];
 
 /** Plain information questions: with no personal request cue they stay questions (想问一下…可以申请上门护理吗). */
 export const INFO_QUESTION_CUES: readonly string[] = [
   '想问', '请问', '问一下', '问下', '咨询', '需要什么', '什么手续', '什么材料', '怎么申请', '如何申请',
+  // eligibility (我家老人能申请上门助浴吗 有什么条件)
+  '(能|可以)(不能)?申请[^\\s,.!?]{0,8}吗', '什么条件', '啥条件',
   // price questions (你们上门修东西收钱吗)
   '收钱吗', '收费吗', '要钱吗', '要钱不', '收不收', '多少钱', '免费吗', '收费不', '收钱不',
 ];
@@ -129,20 +152,24 @@ export const DISPUTE_STRONG_CUES: readonly string[] = [
   // what the other party does
   '赡养费', '抚养费', '不赡养', '不孝', '抢走', '不让我见', '占着', '占用', '私自', '往下扔', '高空抛物', '站出来',
   '不给(修|换|办|退|赔)', '不赔', '也不(打扫|收拾|清理|挪|赔|修)', '不理(?!解)', '说不管', '不管我', '还有理', '有理了', '吵起来', '说理', '说说理', '不让我', '赶紧挪',
-  '说(过|了)(好多|好几|多少|几)(次|回|遍)', '不认(?![识得])', '说过.{0,4}不', '说了.{0,3}(两|三|好几)(次|回|遍)', '吵了(好几|半天|一架|几次|多少)',
+  '说(过|了)(好多|好几|多少|几)(次|回|遍)', '不认(?![识得])',
+  // 说了不当回事 / 说了还跟我吵 / 请社区来评个理
+  '不当一?回事', '(跟|和|冲)我(吵|嚷|闹|发火|骂)', '评(个|一下|一个)理', '说了还',
+  // 说他也不听 / 找他赔他说跟他没关系 / 找村干部也不给说法
+  '说(他|她|他们|她们)?也不听', '说(他|她)不听', '都不管(?!用)', '也不(开门|开|应|理)(?![关始])', '拖着不(修|办|给|还|退|管)', '(说|赖|怪)是我(弄|搞|碰|砸)?(坏|的)', '就是不(给|交|还|挪|改|听|赔|管|修|搬)', '(跟|和)(他|她|他们|她们|我们?)没关系', '不给(个)?说法', '找(他|她|他们)赔', '说过.{0,4}不', '说了.{0,3}(两|三|好几)(次|回|遍)', '吵了(好几|半天|一架|几次|多少)',
 ];
 
 export const DISPUTE_WEAK_CUES: readonly string[] = [
   '协调', '天天', '每天', '半夜', '大半夜', '一两点', '不让', '乱堆', '乱停', '堵在', '堵着', '不给', '不还', '受不了', '太过分',
   '凭什么', '还让不让', '闹', '吵', '纠缠', '威胁', '报警',
-  '不拴绳', '不牵绳', '有意见', '不愿意', '分摊', '自己协商', '围起来', '管不了', '不同意', '合理吗', '堆在', '不收拾',
+  '不拴绳', '不牵绳', '不拴', '整夜', '有意见', '不愿意', '分摊', '自己协商', '围起来', '管不了', '不同意', '合理吗', '堆在', '不收拾',
 ];
 
 /** Asking whom to turn to (押金纠纷该找谁, 邻里纠纷可以找社区调解吗): a question unless mediation is asked for. */
 export const WHOM_TO_ASK_CUES: readonly string[] = ['该找谁', '找谁', '找哪个', '可以找.{0,8}吗', '能找.{0,8}吗', '归谁管', '有没有懂法律'];
 /** An explicit request for mediation: keeps a whom-to-ask message a dispute. */
 export const MEDIATION_ASK_CUES: readonly string[] = [
-  '评理', '评评理', '调解一下', '调解调解', '给.{0,2}调解', '帮.{0,4}调解', '请.{0,8}调解', '协调一下', '帮.{0,4}协调', '出面',
+  '评理', '评评理', '评(个|一下|一个)理', '调解一下', '调解调解', '给.{0,2}调解', '帮.{0,4}调解', '请.{0,8}调解', '协调一下', '帮.{0,4}协调', '出面',
   '管管', '管一下', '做主', '做做工作', '劝劝',
 ];
 
@@ -168,7 +195,9 @@ export const NOTICE_CUES: readonly string[] = [
 export const AD_CUES: readonly string[] = [
   '有需要的', '加我微信', '加微信', '价格优惠', '价格实惠', '欢迎咨询', '出售', '转让', '低价', '招聘', '专业(疏通|维修|保洁|开锁)',
   '开荒保洁', '上门服务', '包月', '优惠', '团购', '接龙',
-  '24小时', '服务热线', '欢迎来电', '专业.{0,4}(开锁|疏通|维修|保洁|搬家|家政|换锁)',
+  '24小时', '服务热线', '欢迎来电',
+  // 有人要土鸡蛋吗 自家养的: selling or giving away, asked as a question
+  '有人要.{0,8}[吗不么]', '有要.{0,8}的吗', '自家(养|种|做)的', '专业.{0,4}(开锁|疏通|维修|保洁|搬家|家政|换锁)',
 ];
 /** Passing a message on to someone else (请帮我转告张阿姨): chat, whatever it mentions. */
 export const RELAY_CUES: readonly string[] = ['转告', '带个话', '捎个话', '传个话'];
@@ -184,6 +213,22 @@ export const RELATIVE_CLAUSE_MARK = '的';
 export const RELATIVE_CLAUSE_BLOCKERS = '下把给去来我你他她';
 /** Only cues starting with this take a relative clause (来个懂电的 describes a person, not the past). */
 export const RELATIVE_CLAUSE_CUE_START = '帮';
+
+/**
+ * Someone tells the group a matter is passed on and the other party will act (我已经跟物业说了 他们下午派人去):
+ * chat, both parts needed, and not when the matter is still open (已经跟物业说了 到现在还没人来).
+ */
+export const PASSED_ON_CUES: readonly string[] = ['已经?(跟|给|和|找)[^\\s,.!?]{0,6}(说|反映|联系|讲|打电话|报)(过)?了'];
+export const ARRANGED_CUES: readonly string[] = ['(他们|物业|师傅|社区|人家|那边)[^\\s,.!?]{0,6}(派人|来修|过来|上门|来人|安排)'];
+
+/**
+ * A need stated without asking (有十几个箱子要搬下楼装车 明天上午十点 6号楼2单元): a modal right before the
+ * task word, a day ahead and where; read as a request but below the order threshold (no order is opened).
+ */
+export const NEED_MODALS: readonly string[] = ['要', '得', '需要', '想'];
+export const FUTURE_DAY_CUES: readonly string[] = ['明天', '后天', '今天下午', '今晚', '周[一二三四五六日末]', '[0-9一二三四五六七八九十]+号(?![楼院])'];
+/** Apologies for a disturbance (明天搬家占用电梯 大家见谅) are notices, not needs. */
+export const APOLOGY_CUES: readonly string[] = ['见谅', '担待', '抱歉', '打扰', '不好意思', '谅解'];
 
 /** A staff member reporting what is arranged (已联系物业 明天上午来修): chat. */
 export const STAFF_STATUS_CUES: readonly string[] = ['^已(联系|通知|安排|派|上报|反映|转交|登记)', '已经(联系|通知|安排)了'];
@@ -209,11 +254,25 @@ export const SOCIAL_CUES: readonly string[] = [
   '早安', '早上好', '晚安', '美好的一天', '可爱', '好看', '漂亮', '(?<!得)厉害',
 ];
 
+/**
+ * The writer offers help to whoever needs it (我下午没事 谁家需要帮忙掰玉米吱一声): chat, although the
+ * offer itself contains 谁…帮.
+ */
+export const OFFER_CUES: readonly string[] = [
+  '(谁家?|哪家|哪位|大家|有人)(有)?需要.{0,10}(吱一声|说一声|喊一声|招呼一声|叫我|喊我|找我)',
+];
+
+/**
+ * Something found and kept for its owner (哪位邻居丢了一只橘猫…我先喂着): chat even with 哪位 in it,
+ * unless the writer asks for themself (帮我, 麻烦).
+ */
+export const FOUND_CUES: readonly string[] = ['(哪位|谁家|哪家)[^\\s,.!?]{0,4}丢了', '我先(喂着|养着|收着|放着|替.{0,3}收着)'];
+
 /** A volunteer offering or claiming (handled by the command layer, not an order). */
 export const VOLUNTEER_REPLY_CUES: readonly string[] = [
   '我去吧', '我去$', '我来吧', '我来$', '我可以去', '我有空', '我能去', '我过去', '我马上到', '接单',
   '我在路上', '我这就去',
-  '我一起', '顺便(帮|给)', '拼车', '有没有人.{0,6}一起', '我可以帮', '我帮你', '我帮您', '我替你', '要.{0,8}的说一声',
+  '我一起', '顺便(帮|给)', '拼车', '拼单', '一起拼', '有没有一起', '有没有人.{0,6}一起', '我可以帮', '我帮你', '我帮您', '我替你', '要.{0,8}的说一声',
 ];
 
 /** Something is broken or wrong: with a catalogue word, a report the bot should take up. */
@@ -231,7 +290,7 @@ export const PROBLEM_CUES: readonly string[] = [
 /** Past or third-party narration: a request is less likely (`上个月去医院复查…`). */
 export const PAST_CUES: readonly string[] = [
   '上个月', '(?<!马)上回(?![去来家])', '(?<!马)上次', '上周(?![一二三四五六日末])', '(?<![0-9号点天午日周一二三四五六七八九十末底])之前',
-  '(?<![0-9号点天午日周一二三四五六七八九十末底])以前', '前几天', '昨天', '前天', '去年', '那天', '当时', '曾经',
+  '(?<![0-9号点天午日周一二三四五六七八九十末底])以前', '(?<!提)前几天', '昨天', '前天', '去年', '那天', '当时', '曾经',
 ];
 /** A past cue after 从 or before these tells how long a problem has lasted (从前天就不亮了): not a past event. */
 export const ONGOING_BEFORE_PAST = '从';
@@ -254,12 +313,16 @@ export const URGENT_CUES: readonly string[] = [
   '(老伴|老人|孩子|我爸|我妈|老爷子|老太太|爷爷|奶奶|姥姥|姥爷|老头).{0,4}(找不着|找不到|不见了|没回来)',
   // nobody answers at a door or phone for days: a welfare check (电话打了一上午都没人接)
   '(敲门|电话).{0,8}没人(应|接)',
+  // shut in a room (我被关在卧室里了)
+  '(关|锁|困)在(卧室|屋|房间|厕所|卫生间|阳台|家)',
 ];
 
 /** Phrases that look urgent but are not (negated urgency). Removed before URGENT_CUES are tried. */
 export const NOT_URGENT_CUES: readonly string[] = [
   '不急', '不着急', '不是很急', '不太急', '不用急', '别着急', '别急', '没那么急', '不紧急', '不算急', '急不急',
-  '不用着急', '着急不', '急诊科', '应急', '不(是|太|怎么|算|用)?(很|太|那么)?着急',
+  '不用着急', '着急不', '急诊科', '应急',
+  // 报警也没用: a call to the police told as history and futile, not violence happening now
+  '报警了?(也|都)?(没用|不管用|不管)', '不(是|太|怎么|算|用)?(很|太|那么)?着急',
 ];
 
 /** A power cut or heating failure with someone vulnerable alone is an emergency. */

@@ -100,6 +100,14 @@ export const HABITUAL_CUES: readonly string[] = ['天天', '每天', '每晚', '
 export const EVENT_AFTER_CLOCK = '就';
 /** After a day word these make it the time of an event (今天又漏了), not a wanted time. */
 export const EVENT_AFTER_DAY = '又刚已才';
+/**
+ * Between two weekdays these make a range; followed in its clause by a habit word (周一到周五都上班) it is
+ * a schedule, not a wanted day (下周一到周三出差 is a range: its start).
+ */
+export const WEEKDAY_RANGE_JOINERS = '到至~-';
+export const WEEKDAY_SCHEDULE_AFTER: readonly string[] = ['都', '全', '每', '一般', '平时', '天天'];
+/** Later in its clause these make a part of the day a habit (晚上回来全靠手电筒), not a wanted time. */
+export const HABITUAL_AFTER_PART: readonly string[] = ['全靠', '都得', '总是', '老是', '每次', '经常'];
 /** Before 周 these make it a count of weeks (一周一次), not a weekday. */
 export const NOT_WEEK_BEFORE = '一每两三几整半';
 /** After a clock time these make it a deadline: the date only (README: a deadline gives its date). */
@@ -109,7 +117,7 @@ export const DEADLINE_AFTER: readonly string[] = ['之前', '以前', '前'];
  * (下午有人在家, 下午来拿); 晚上黑咕隆咚的 describes the problem.
  */
 export const BARE_PART_FOLLOWERS: readonly string[] = [
-  '在家', '有人', '有空', '方便', '来(?!的)', '去', '到家', '过来', '帮', '陪', '送', '取', '拿', '接', '办', '交', '修',
+  '在家', '有人', '家里有', '有空', '方便', '来(?!的)', '去', '到家', '过来', '帮', '陪', '送', '取', '拿', '接', '办', '交', '修',
 ];
 
 /** Text containing none of these has no time at all (so chrono is never called for it). */
