@@ -75,7 +75,11 @@ export async function startWorld(config: AppConfig, kind: BotKind, dataDir?: str
     // A message counts as handled once the app has applied it (the window only keeps a follow-up
     // behind its cause); its replies still wait for the disk, and the clock stops when all are sent.
     const app = runtime.app;
-    const handle = app.handleMessage.bind(app);
+    // BENCH_VARIANT (diagnosis only, see BENCHMARKS.md): `noop` replaces the app by one that answers
+    // nothing (what Wechaty and the adapter cost alone); `no-send` records replies but sends none.
+    const variant = (process.env.BENCH_VARIANT ?? '').split(',');
+    if (variant.includes('no-send')) runtime.attached.queue.push = () => undefined;
+    const handle = variant.includes('noop') ? async () => [] : app.handleMessage.bind(app);
     const serial = app.serial.bind(app);
     app.handleMessage = (msg) => {
       let applied: Promise<unknown> = Promise.resolve();

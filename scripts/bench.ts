@@ -14,7 +14,8 @@
  *   ledger_s_100k    seconds for `npm run ledger` to export 100,000 orders to xlsx, as it reports
  *                    them (open, rows, write; null without the script); the whole command in details
  *
- * BENCH_CPU_PROFILE=FILE.cpuprofile with `--child KIND` writes a CPU profile of the timed phase.
+ * BENCH_CPU_PROFILE=FILE.cpuprofile with `--child KIND` writes a CPU profile of the timed phase;
+ * BENCH_VARIANT=noop|no-send with `--child full` replaces parts of the full bot (diagnosis).
  *
  * Each end-to-end run is a child process of its own (`--child`), so no run warms the code of the
  * next; the three kinds take turns within each round, so a busy machine slows them alike.
@@ -55,8 +56,10 @@ interface E2eResult {
   seconds: number;
   msgs_per_s: number;
   cpu_ms_per_msg: number;
-  /** Time the main thread (the event loop) was busy, per message: what limits the rate. */
+  /** Time the main thread (the event loop) was busy, per message (wall clock: includes time taken by other processes). */
   main_ms_per_msg: number;
+  /** CPU time of the main thread alone per message (Linux; null elsewhere): what limits the rate, unmoved by other load. */
+  main_cpu_ms_per_msg: number | null;
 }
 
 const median = (xs: number[]) => {
@@ -124,12 +127,23 @@ async function e2eChild(kind: Kind, messages: number, dataDir?: string): Promise
   const profile = process.env.BENCH_CPU_PROFILE ? await startProfile() : null;
   const cpu0 = process.cpuUsage();
   const elu0 = performance.eventLoopUtilization();
+  const main0 = mainThreadCpuNs();
   const seconds = await world.play(timed.messages);
   const cpu = process.cpuUsage(cpu0);
   const elu = performance.eventLoopUtilization(elu0);
+  const mainCpu = main0 === null ? null : (mainThreadCpuNs()! - main0) / 1e6 / messages;
   if (profile) await profile.stopTo(process.env.BENCH_CPU_PROFILE!);
   await world.stop();
-  return { kind, messages, seconds, msgs_per_s: messages / seconds, cpu_ms_per_msg: (cpu.user + cpu.system) / 1000 / messages, main_ms_per_msg: elu.active / messages };
+  return { kind, messages, seconds, msgs_per_s: messages / seconds, cpu_ms_per_msg: (cpu.user + cpu.system) / 1000 / messages, main_ms_per_msg: elu.active / messages, main_cpu_ms_per_msg: mainCpu };
+}
+
+/** Nanoseconds the calling thread has run on a CPU (Linux's schedstat), or null where unknown. */
+function mainThreadCpuNs(): number | null {
+  try {
+    return Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
+  } catch {
+    return null;
+  }
 }
 
 /** V8's sampling profiler around the timed phase only (`BENCH_CPU_PROFILE=FILE.cpuprofile`). */
@@ -302,7 +316,7 @@ async function main(): Promise<void> {
       if (dir) fs.rmSync(dir, { recursive: true, force: true });
       runs[kind].push(res);
       round[kind] = res;
-      log(`round ${r + 1} ${kind.padEnd(8)} ${Math.round(res.msgs_per_s).toLocaleString('en-US').padStart(6)} msgs/s  ${res.cpu_ms_per_msg.toFixed(3)} ms CPU/msg`);
+      log(`round ${r + 1} ${kind.padEnd(8)} ${Math.round(res.msgs_per_s).toLocaleString('en-US').padStart(6)} msgs/s  ${res.cpu_ms_per_msg.toFixed(3)} ms CPU/msg  ${res.main_cpu_ms_per_msg?.toFixed(3) ?? '-'} ms main-thread CPU/msg`);
     }
     e2eRatios.push(round.full!.msgs_per_s / round.echo!.msgs_per_s);
     historyRatios.push(round.full100k!.msgs_per_s / round.full!.msgs_per_s);
@@ -356,6 +370,7 @@ async function main(): Promise<void> {
       echo_msgs_per_s: round(median(runs.echo.map((r) => r.msgs_per_s))),
       full_100k_msgs_per_s: round(median(runs.full100k.map((r) => r.msgs_per_s))),
       cpu_ms_per_msg: Object.fromEntries(KINDS.map((k) => [k, round(median(runs[k].map((r) => r.cpu_ms_per_msg)), 3)])),
+      main_cpu_ms_per_msg: Object.fromEntries(KINDS.map((k) => [k, round(median(runs[k].map((r) => r.main_cpu_ms_per_msg ?? NaN)), 3)])),
       rounds,
       messages_per_run: messages,
       message_mix: mix(stream),
