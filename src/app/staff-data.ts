@@ -13,7 +13,7 @@ import { buildDirectory, type Directory } from '../core/directory.js';
 import { localClock, type LocalClock } from '../core/local-clock.js';
 import type { Order } from '../core/model.js';
 import { escalatedIds, type SecondFollowUp } from '../core/order-facts.js';
-import { allPointsEntries, type ManualPoints, type Member, type PointsEntry } from '../core/points.js';
+import { allPointsEntries, orderPointsEntries, pointsSettled, type ManualPoints, type Member, type PointsEntry } from '../core/points.js';
 import { serviceGroupOf } from '../core/stats.js';
 import { BOT_ACTOR_NAME, ledgerText } from '../messages/staff.js';
 import type { Store } from './ports.js';
@@ -34,11 +34,30 @@ export interface Names {
   groupOf(category: string): ServiceGroup;
 }
 
+const NO_ENTRIES: readonly PointsEntry[] = Object.freeze([]);
+
+/** A kept entry in one fixed shape, its strings shared (a year holds about 150,000 of them). */
+function compactEntry(e: PointsEntry, interned: Map<string, string>): PointsEntry {
+  const intern = (s: string) => {
+    const known = interned.get(s);
+    if (known !== undefined) return known;
+    interned.set(s, s);
+    return s;
+  };
+  return { contactId: intern(e.contactId), at: e.at, delta: e.delta, kind: e.kind, reason: e.reason, orderId: e.orderId, category: e.category === undefined ? undefined : intern(e.category), rating: e.rating, hours: e.hours };
+}
+
 export class StaffData {
   readonly dir: Directory;
   readonly clock: LocalClock;
   readonly names: Names;
   private readonly memberNames: Map<string, string>;
+  /**
+   * Entries of settled orders, by order value (the roster and the rules come from the config and
+   * do not change while running): asking for points again reads no order history.
+   */
+  private readonly settledEntries = new WeakMap<Order, readonly PointsEntry[]>();
+  private readonly interned = new Map<string, string>();
 
   constructor(
     readonly config: AppConfig,
@@ -95,10 +114,15 @@ export class StaffData {
   /** Every points entry (automatic ones derived from the orders at `now`, manual ones stored). */
   pointsEntries(now: number): PointsEntry[] {
     const members = new Set(this.roster().map((m) => m.contactId));
-    return allPointsEntries(this.orders(), this.manualPoints(), this.config.points, {
-      now,
-      config: this.config,
-      isMember: (id) => members.has(id),
+    const rules = this.config.points;
+    const ctx = { now, config: this.config, isMember: (id: string) => members.has(id) };
+    return allPointsEntries(this.orders(), this.manualPoints(), rules, ctx, (o) => {
+      const kept = this.settledEntries.get(o);
+      if (kept) return kept;
+      const entries = orderPointsEntries(o, rules, ctx);
+      // Orders are replaced, never changed in place: a settled order value gives these entries for good.
+      if (pointsSettled(o)) this.settledEntries.set(o, entries.length ? entries.map((e) => compactEntry(e, this.interned)) : NO_ENTRIES);
+      return entries;
     });
   }
 }

@@ -139,6 +139,15 @@ export function orderPointsEntries(o: Order, rules: PointsConfig, ctx: DeriveCon
   return out;
 }
 
+/**
+ * True when an order's automatic entries no longer depend on the time asked (finished or
+ * dropped): the same order value always gives the same entries.
+ * @example pointsSettled(finishedOrder) // true
+ */
+export function pointsSettled(o: Order): boolean {
+  return isDropped(o) || finishedAt(o) !== null;
+}
+
 /** A stored manual entry as a points entry. */
 export function manualEntry(m: ManualPoints): PointsEntry {
   return { contactId: m.contactId, at: m.at, delta: m.delta, kind: m.delta >= 0 ? 'reward' : 'deduction', reason: 'manual', by: m.by, id: m.id, note: m.reason };
@@ -148,9 +157,16 @@ export function manualEntry(m: ManualPoints): PointsEntry {
  * Every entry, automatic and manual, oldest first.
  * @example allPointsEntries(orders, manual, rules, ctx).filter((e) => e.contactId === 'vol-zhang')
  */
-export function allPointsEntries(orders: Iterable<Order>, manual: Iterable<ManualPoints>, rules: PointsConfig, ctx: DeriveContext): PointsEntry[] {
+export function allPointsEntries(
+  orders: Iterable<Order>,
+  manual: Iterable<ManualPoints>,
+  rules: PointsConfig,
+  ctx: DeriveContext,
+  /** How an order's entries are found (a caller may keep those of settled orders, see `pointsSettled`). */
+  entriesOf: (o: Order) => readonly PointsEntry[] = (o) => orderPointsEntries(o, rules, ctx),
+): PointsEntry[] {
   const out: PointsEntry[] = [];
-  for (const o of orders) for (const e of orderPointsEntries(o, rules, ctx)) out.push(e);
+  for (const o of orders) for (const e of entriesOf(o)) out.push(e);
   for (const m of manual) out.push(manualEntry(m));
   return out.sort((a, b) => a.at - b.at || (a.orderId ?? 0) - (b.orderId ?? 0) || a.kind.localeCompare(b.kind));
 }

@@ -192,6 +192,27 @@ describe('JournalStore archive (finished orders)', () => {
     await store.close();
   });
 
+  it('does not keep the histories a report reads: the values stay slim, and a history read twice in a row is parsed once', async () => {
+    const { store } = await archived(600);
+    await store.whenLoaded();
+    const all = [...store.values<ReturnType<typeof order>>('orders')];
+    const settled = all.filter((o) => Object.getOwnPropertyDescriptor(o, 'history')?.get);
+    expect(settled.length).toBeGreaterThan(500);
+    for (const o of settled) expect(o.history).toEqual(order(o.id).history);
+    // Still slim after being read: a year's report leaves no histories behind.
+    expect(settled.every((o) => typeof Object.getOwnPropertyDescriptor(o, 'history')?.get === 'function')).toBe(true);
+    const last = settled.at(-1)!;
+    expect(last.history).toBe(last.history);
+    // A value replaced by a new one keeps its history for whoever still holds it.
+    const held = settled[0]!;
+    store.put('orders', String(held.id), order(held.id, 'dispatched', { text: 'reopened' }));
+    await store.commit();
+    await store.compact();
+    expect(Object.getOwnPropertyDescriptor(held, 'history')?.get).toBeUndefined();
+    expect(held.history).toEqual(order(held.id).history);
+    await store.close();
+  });
+
   it('answers for an archived entry before the background read has reached it', async () => {
     const { store } = await archived(2000);
     expect(store.loading).toBe(true);

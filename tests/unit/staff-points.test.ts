@@ -3,6 +3,7 @@ import {
   dutyPoints,
   orderPointsEntries,
   pointsCycle,
+  pointsSettled,
   serviceHours,
   standings,
   yearEndRating,
@@ -15,6 +16,8 @@ import { localClock } from '../../src/core/local-clock.js';
 import { staffMessages } from '../../src/messages/staff.js';
 import { done, order, HOUR } from '../helpers/orders.js';
 import { demoConfig } from '../helpers/fixtures.js';
+import { MemoryStore } from '../../src/adapters/store/memory-store.js';
+import { StaffData } from '../../src/app/staff-data.js';
 
 const at = (local: string) => Date.parse(`${local}+08:00`);
 const clock = localClock('Asia/Shanghai');
@@ -169,5 +172,29 @@ describe('standings and the year-end rating', () => {
     expect(board.split('\n')[0]).toBe('2026年度积分榜(截至06-14,5人;优秀≥90 良好≥75 一般≥60)');
     expect(board.split('\n')[1]).toBe('1. pm-gao 70 一般');
     expect(board.split('\n').at(-1)).toBe('优秀0 · 良好0 · 一般2 · 差3');
+  });
+});
+
+describe('points of settled orders are derived once', () => {
+  it('gives the same entries when asked again, and follows an order that changed since', () => {
+    const store = new MemoryStore();
+    for (const o of history()) store.put('orders', String(o.id), o);
+    const data = new StaffData(demoConfig(), store);
+    const first = data.pointsEntries(NOW);
+    expect(data.pointsEntries(NOW)).toEqual(first);
+    expect(first.filter((e) => e.orderId === 8)).toEqual([]);
+    // #8 is finished again (a new value): its duty points appear; #1's stay as they were.
+    const reopened = history()[7]!;
+    const finished = { ...reopened, status: 'resolved' as const, claimerId: 'vol-zhang', history: [...reopened.history, { action: 'resolve' as const, by: 'vol-zhang', at: reopened.history.at(-1)!.at + HOUR, from: 'in_progress' as const, to: 'resolved' as const }] };
+    store.put('orders', '8', finished);
+    const again = data.pointsEntries(NOW);
+    expect(again.filter((e) => e.orderId === 8).map((e) => [e.contactId, e.kind])).toEqual([['vol-zhang', 'duty']]);
+    expect(again.filter((e) => e.orderId === 1)).toEqual(first.filter((e) => e.orderId === 1));
+  });
+
+  it('calls finished and dropped orders settled, open ones not', () => {
+    const h = history();
+    expect(pointsSettled(h[0]!)).toBe(true); // finished and rated
+    expect(pointsSettled(h[6]!)).toBe(false); // held past its deadline: the deduction depends on now
   });
 });

@@ -66,6 +66,11 @@ class Closed extends Error {}
 
 const DEFAULT_COMPACT_BYTES = 8 * 1024 * 1024;
 const WINDOW_BYTES = 1024 * 1024;
+/**
+ * Lazy fields read lately, kept beside their values rather than on them: a report over a year of
+ * orders (points, a ledger) would otherwise keep every history in memory until the next compaction.
+ */
+const RECENT_LAZY = 512;
 /** How long one slice of background work may hold the event loop. */
 const SLICE_MS = 8;
 
@@ -85,6 +90,8 @@ export class JournalStore extends MemoryStore {
   /** Archived entries still slim: where their lazy field is in the snapshot. Only values in the maps. */
   private readonly lazy = new WeakMap<object, LazyRange>();
   private readonly getters = new Map<string, (this: object) => unknown>();
+  /** The last RECENT_LAZY lazy fields read (oldest first), so that a caller reading one field several times parses it once. */
+  private readonly recentLazy = new Map<object, unknown>();
   /** Reading the archive after start. */
   private archive: ArchiveReader | null = null;
   private archivePending = new Set<string>();
@@ -251,7 +258,7 @@ export class JournalStore extends MemoryStore {
     const old = this.data.get(collection)?.get(key);
     if (old !== null && typeof old === 'object' && this.lazy.has(old)) {
       const field = this.rules.archive?.[collection]?.lazyField;
-      if (field) void (old as Record<string, unknown>)[field];
+      if (field) this.readLazy(old, field, true);
     }
   }
 
@@ -455,17 +462,36 @@ export class JournalStore extends MemoryStore {
     return this.window.buf.toString('utf8', 0, len);
   }
 
-  /** Reads a lazy field and keeps it on the value (the next compaction makes the value slim again). */
-  private readLazy(obj: object, field: string): unknown {
+  /**
+   * Reads a lazy field. `keep` puts it on the value for good (a replaced value whose place in the
+   * file is about to go); otherwise the value stays slim and the field is only remembered among
+   * the recent ones.
+   */
+  private readLazy(obj: object, field: string, keep = false): unknown {
+    let value: unknown = this.recentLazy.get(obj);
+    if (value !== undefined) {
+      this.recentLazy.delete(obj);
+      if (!keep) {
+        this.recentLazy.set(obj, value);
+        return value;
+      }
+      return this.keepLazy(obj, field, value);
+    }
     const range = this.lazy.get(obj);
     if (!range) throw new StoreError(`internal: no lazy "${field}" here`);
     if (this.file.fd < 0) throw new StoreError(`The data in ${this.dir} is closed: "${field}" of an archived entry cannot be read`);
-    let value: unknown;
     try {
       value = JSON.parse(this.readSnapshotBytes(range.at, range.len));
     } catch (e) {
       throw new StoreError(`Data file ${JournalStore.snapshotPath(this.dir)}: "${field}" at byte ${range.at} cannot be read (${(e as Error).message})`);
     }
+    if (keep) return this.keepLazy(obj, field, value);
+    this.recentLazy.set(obj, value);
+    if (this.recentLazy.size > RECENT_LAZY) this.recentLazy.delete(this.recentLazy.keys().next().value!);
+    return value;
+  }
+
+  private keepLazy(obj: object, field: string, value: unknown): unknown {
     Object.defineProperty(obj, field, { value, writable: true, enumerable: true, configurable: true });
     this.lazy.delete(obj);
     return value;
