@@ -21,6 +21,16 @@ import { holdForQuietHours, holdPost, leavesMap } from './schedule-records.js';
 import { cleanInbound } from './clean-inbound.js';
 import { Turn, type Feature } from './turn.js';
 
+/** A request repeated by the same resident within this time is not a new order. */
+const REPEAT_WINDOW_MS = 24 * 3600_000;
+/** A shorter repeat must have at least this many characters to count as contained in the earlier one. */
+const MIN_CONTAINED_CHARS = 8;
+
+/** The letters and digits of a message, for comparing a repeat with the earlier request. */
+function requestWords(text: string): string {
+  return text.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
+}
+
 /** How long the bot waits for a resident to add a missing address or phone. */
 const AWAIT_DETAILS_MS = 30 * 60_000;
 
@@ -224,10 +234,27 @@ export class BotApp {
 
     if (!isRequest && awaiting && awaiting.until > now && this.addDetails(ctx, awaiting.orderId, reading)) return;
     if (isRequest) {
-      this.createOrder(ctx, reading);
+      const earlier = this.sameOpenRequest(msg.talkerId, reading.category!, ctx.text, now);
+      if (earlier) this.say(ctx, ctx.here, M.alreadyRequested(earlier, this.categoryName(earlier.category)));
+      else this.createOrder(ctx, reading);
       return;
     }
     if (msg.mentionsBot || !msg.roomId) this.say(ctx, ctx.here, M.clarify());
+  }
+
+  /**
+   * The resident's own open order for the same thing, asked again (people repost when nobody
+   * answers at once): same category, within a day, the same words or one message containing the other.
+   */
+  private sameOpenRequest(residentId: string, category: string, text: string, now: number): Order | undefined {
+    const words = requestWords(text);
+    for (const o of this.records.openOrders()) {
+      if (o.residentId !== residentId || o.category !== category || now - o.createdAt > REPEAT_WINDOW_MS) continue;
+      const before = requestWords(o.text);
+      const [short, long] = before.length <= words.length ? [before, words] : [words, before];
+      if (short === long || (short.length >= MIN_CONTAINED_CHARS && long.includes(short))) return o;
+    }
+    return undefined;
   }
 
   /** A resident answers the bot's question for an address or phone. */

@@ -76,6 +76,9 @@ export const messages = {
     const ask = asks.length ? `${asks.join('')},直接回复即可。` : '';
     return `${head}${next}${ask}`;
   },
+  alreadyRequested(o: Order, categoryName: string): string {
+    return `您${formatStamp(o.createdAt)}说的事已登记为 ${ref(o)}(${label(o, categoryName)}),现在${STATUS_NAMES[o.status]},不用再发;有新情况直接补充说明即可。`;
+  },
   detailsAdded(o: Order, what: { address: boolean; phone: boolean }): string {
     const parts = [what.address ? '地址' : '', what.phone ? '电话' : ''].filter(Boolean).join('和');
     return `${ref(o)} 已补充${parts},谢谢您。`;

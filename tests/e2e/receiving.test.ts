@@ -27,12 +27,14 @@ describe('receiving', () => {
     expect(sim.store.size('orders')).toBe(1);
   });
 
-  it('treats the same text with a new id as a new message (the resident really posted twice)', async () => {
+  it('treats the same text with a new id as a new message (the resident really posted twice): answered with the open order', async () => {
     const sim = await runScript([
       { from: 'res-wang', name: '王阿姨', room: G1, text: REQUEST, id: 'wx-1' },
       { from: 'res-wang', room: G1, text: REQUEST, id: 'wx-2' },
     ]);
-    expect(acks(botTexts(sim.transcript))).toHaveLength(2);
+    expect(acks(botTexts(sim.transcript))).toHaveLength(1);
+    expect(botTexts(sim.transcript).filter((t) => t.includes('说的事已登记为 #1'))).toHaveLength(1);
+    expect(sim.store.size('orders')).toBe(1);
   });
 
   it('never answers itself and ignores rooms that are not configured', async () => {

@@ -30,6 +30,29 @@ describe('a resident request in a grid group', () => {
     expect(app.records.order(1)!.address).toEqual({ building: '3', unit: '2', room: '501' });
   });
 
+  it('answers a repost of the same request with the order already open, instead of a second order', async () => {
+    const { say, app, clock } = testApp();
+    await say('res-wang', LEAK, { talkerName: '王阿姨' });
+    clock.t += 20 * 60_000;
+    const again = await say('res-wang', `${LEAK}!!`, { talkerName: '王阿姨' });
+    expect(texts(again)).toEqual(['您06-10 09:30说的事已登记为 #1(家庭维修·3号楼2单元),现在待接单,不用再发;有新情况直接补充说明即可。']);
+    // A shorter repeat contained in the first one counts too; another need, or another resident, is a new order.
+    expect(texts(await say('res-wang', '厨房水管漏了 能来人看看吗'))[0]).toMatch(/^您06-10 09:30说的事已登记为 #1/);
+    expect(texts(await say('res-wang', '3号楼2单元501卫生间马桶堵了 谁能来通一下'))[0]).toMatch(/^已登记 #2/);
+    expect(texts(await say('res-li', LEAK))[0]).toMatch(/^已登记 #3/);
+    expect(app.store.size('orders')).toBe(3);
+  });
+
+  it('opens a new order for the same words once the earlier one is finished or a day has passed', async () => {
+    const { say, clock } = testApp();
+    await say('res-wang', LEAK);
+    await say('vol-zhang', '接单 #1');
+    await say('vol-zhang', '完成 #1');
+    expect(texts(await say('res-wang', LEAK))[0]).toMatch(/^已登记 #2/);
+    clock.t += 25 * 3600_000;
+    expect(texts(await say('res-wang', LEAK))[0]).toMatch(/^已登记 #3/);
+  });
+
   it('stays silent on greetings, 收到 and stickers', async () => {
     const { say, store } = testApp();
     for (const t of ['早上好', '收到', '[微笑]', '谢谢大家', '👍']) expect(await say('res-zhao', t)).toEqual([]);
