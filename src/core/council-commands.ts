@@ -2,7 +2,7 @@
 import { normaliseCommandText } from './commands.js';
 import { SLASH_COMMAND_WORDS } from './vocabulary-commands.js';
 import {
-  COUNCIL_HELP_WORDS, COUNCIL_PLAIN_WORDS, COUNCIL_SLASH_WORDS, DEADLINE_WORDS, END_WORDS, RAISE_WORDS, SCORE_SUFFIXES,
+  COUNCIL_HELP_WORDS, COUNCIL_PLAIN_WORDS, COUNCIL_SLASH_WORDS, DEADLINE_WORDS, END_WORDS, RAISE_WORDS, SCORE_SUFFIXES, WITHDRAW_WORDS,
   TOPIC_PREFIX,
 } from './vocabulary-council.js';
 import { chineseNumber } from './parser/chinese-number.js';
@@ -16,6 +16,8 @@ export type CouncilCommand =
   /** `length` is what followed the number: `3天`, `截止 周五 18:00`, or '' for the default. */
   | { type: 'discuss'; topicId: number; length: string }
   | { type: 'end_discussion'; topicId: number }
+  /** `/议题 #T2 撤回 原因`. */
+  | { type: 'withdraw'; topicId: number; reason: string }
   | { type: 'vote'; topicId: number; options: string[]; deadline: string }
   | { type: 'task'; topicId: number; names: string[]; text: string; deadline: string }
   | { type: 'ballot'; topicId: number; choice: string }
@@ -107,6 +109,8 @@ function slash(body: string): CouncilCommand | null {
       if (!rest) return { type: 'list' };
       const ref = topicRef(rest, true);
       if (ref && !ref[1]) return { type: 'show', topicId: ref[0] };
+      const withdraw = ref ? startsWithWord(ref[1], WITHDRAW_WORDS) : null;
+      if (ref && withdraw) return { type: 'withdraw', topicId: ref[0], reason: withdraw.rest.replace(/^[::]/, '').trim() };
       return raiseTitle(rest.replace(/^[::]/, ''));
     }
     const ref = topicRef(rest, true);

@@ -17,7 +17,8 @@ export type TopicStage =
   | 'not_passed' // 决议: turned down, no quorum or no majority
   | 'implementing' // 落实监督
   | 'evaluating' // 结果评价: the group rates the result
-  | 'evaluated'; // done
+  | 'evaluated' // done
+  | 'withdrawn'; // 撤回: taken back by staff, or by whoever raised it before anything happened
 
 export type TopicAction =
   | 'raise'
@@ -30,7 +31,8 @@ export type TopicAction =
   | 'progress'
   | 'finish_task'
   | 'all_done'
-  | 'close_rating';
+  | 'close_rating'
+  | 'withdraw';
 
 /** One line of a topic's audit trail. */
 export interface TopicStep {
@@ -147,6 +149,7 @@ const RULES: Record<TopicAction, { from: readonly TopicStage[]; to: TopicStage |
   finish_task: { from: ['implementing'], to: null },
   all_done: { from: ['implementing'], to: 'evaluating' },
   close_rating: { from: ['evaluating'], to: 'evaluated' },
+  withdraw: { from: ['raised', 'discussing', 'discussed', 'voting', 'decided', 'implementing'], to: 'withdrawn' },
 };
 
 /** Whether `action` is allowed at `stage`. @example canTopicTransition('voting', 'pass') // true */
@@ -184,7 +187,7 @@ export function newTopic(f: Pick<Topic, 'id' | 'gridId' | 'roomId' | 'title' | '
 
 /** Stages in which a topic is still going. */
 export function isTopicOpen(t: Pick<Topic, 'stage'>): boolean {
-  return t.stage !== 'evaluated' && t.stage !== 'not_passed';
+  return t.stage !== 'evaluated' && t.stage !== 'not_passed' && t.stage !== 'withdrawn';
 }
 
 // ── discussion ──────────────────────────────────────────────────────

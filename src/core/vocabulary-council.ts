@@ -38,6 +38,9 @@ export const UNTIL_WORDS = ['直到', '到'];
 /** After `/讨论 #T2`: close the window now. */
 export const END_WORDS = ['结束', '关闭', '截止'];
 
+/** `/议题 #T2 撤回 原因`: takes a topic back. */
+export const WITHDRAW_WORDS = ['撤回', '撤销', '撤掉'];
+
 /** Options a vote gets when `/表决` names none. */
 export const DEFAULT_VOTE_OPTIONS = ['同意', '反对', '弃权'];
 /** Options that count towards the quorum but for no side. */

@@ -16,6 +16,7 @@ export const TOPIC_STAGE_NAMES: Record<TopicStage, string> = {
   implementing: '落实中',
   evaluating: '评价中',
   evaluated: '已评价',
+  withdrawn: '已撤回',
 };
 
 export const TOPIC_ACTION_NAMES: Record<TopicAction, string> = {
@@ -30,6 +31,7 @@ export const TOPIC_ACTION_NAMES: Record<TopicAction, string> = {
   finish_task: '任务完成',
   all_done: '落实完毕',
   close_rating: '评价结束',
+  withdraw: '撤回',
 };
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
@@ -214,7 +216,7 @@ export const councilMessages = {
   },
   usage(command: string): string {
     const u: Record<string, string> = {
-      topic: '议题 5号楼加装电梯 · /议题 #T2 · /议题',
+      topic: '议题 5号楼加装电梯 · /议题 #T2 · /议题 · /议题 #T2 撤回 原因',
       discuss: '/讨论 #T2 3天 · /讨论 #T2 截止 周五 18:00 · /讨论 #T2 结束',
       vote: '/表决 #T2 同意 反对 弃权 截止 周五 18:00(选项2–8个)',
       task: '/任务 #T2 @负责人 内容 截止 6月30日',
@@ -225,11 +227,23 @@ export const councilMessages = {
     };
     return `格式:${u[command] ?? '/帮助 议事'}`;
   },
+  withdrawn(t: Topic, byName: string, reason: string): string {
+    return `${topicRef(t)}${title(t)}已由${byName}撤回${reason ? `:${reason}` : ''}。商议、表决和任务都不再进行,意见可以另提议题。`;
+  },
+  withdrawnToTaskOwner(t: Topic): string {
+    return `${topicRef(t)}${title(t)}已撤回,您负责的任务不用再办,也不会再有提醒。`;
+  },
+  withdrawnAck(t: Topic): string {
+    return `已撤回 ${topicRef(t)},本网格群已通知。`;
+  },
+  withdrawOnlyRaiser(t: Topic): string {
+    return `${topicRef(t)} 已开始办理,只有工作人员和本网格网格员可以撤回。`;
+  },
   help(): string {
     return [
       '议事会(提出→商议→决议→落实→评价):',
       '大家:议题 5号楼加装电梯 · #T2 我同意,但… · 投票 #T2 同意 · 评价 #T2 5 · /议题 #T2 查看记录 · /议题 列出进行中的议题',
-      '工作人员和本网格网格员:/讨论 #T2 3天 · /讨论 #T2 结束 · /表决 #T2 同意 反对 弃权 截止 周五 18:00 · /任务 #T2 @负责人 内容 截止 6月30日',
+      '工作人员和本网格网格员:/讨论 #T2 3天 · /讨论 #T2 结束 · /表决 #T2 同意 反对 弃权 截止 周五 18:00 · /任务 #T2 @负责人 内容 截止 6月30日 · /议题 #T2 撤回 原因',
       '任务负责人:进展 #T2-1 情况 · 完成 #T2-1 备注',
     ].join('\n');
   },

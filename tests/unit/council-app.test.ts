@@ -3,6 +3,7 @@ import { council } from '../../src/app/features/council.js';
 import { mediation } from '../../src/app/features/mediation.js';
 import type { Ballot, Topic, TopicComment } from '../../src/core/council.js';
 import type { Reply } from '../../src/app/ports.js';
+import { councilMessages } from '../../src/messages/council.js';
 
 const G1 = 'grid1@chatroom';
 const G2 = 'grid2@chatroom';
@@ -292,5 +293,46 @@ describe('落实监督 and 结果评价', () => {
     expect(texts(await say('staff-liu', '/议题', { roomId: STAFF }))).toEqual(['全社区进行中的议题2个:\n#T1 已提出 5号楼加装电梯\n#T2 已提出 垃圾分类亭挪位置']);
     expect(texts(await say('res-wang', '/议题 #T9'))).toEqual(['没有找到议题 #T9。']);
     expect(texts(await say('res-wang', '/帮助 议事'))[0]).toMatch(/^议事会\(提出→商议→决议→落实→评价\)/);
+  });
+});
+
+describe('撤回: withdrawing a topic', () => {
+  const MANAGERS_ONLY = councilMessages.managersOnly();
+  it('lets whoever raised it take it back before anything happened, and nobody else in the group', async () => {
+    const { say, topic } = app();
+    await say('res-wang', '议题 5号楼加装电梯', { talkerName: '王阿姨' });
+    expect(texts(await say('res-zhao', '/议题 #T1 撤回'))).toEqual([MANAGERS_ONLY]);
+    expect(topic().stage).toBe('raised');
+    const out = await say('res-wang', '/议题 #T1 撤回 发错了', { talkerName: '王阿姨' });
+    expect(texts(to(out, G1))).toEqual(['#T1「5号楼加装电梯」已由王阿姨撤回:发错了。商议、表决和任务都不再进行,意见可以另提议题。']);
+    expect(topic()).toMatchObject({ stage: 'withdrawn' });
+    expect(topic().history.at(-1)).toMatchObject({ action: 'withdraw', by: 'res-wang', note: '发错了' });
+    // Gone from the list of open topics; asking again says why not.
+    expect(texts(await say('res-wang', '/议题 #T1 撤回'))[0]).toMatch(/^#T1 现在已撤回,不能撤回。$/);
+  });
+
+  it('lets staff withdraw a topic during its vote: no tally at the deadline, task owners told', async () => {
+    const t = app();
+    await t.say('res-wang', '议题 5号楼加装电梯', { talkerName: '王阿姨' });
+    await t.say('staff-liu', '/表决 #T1 截止 明天 18:00', { roomId: STAFF });
+    expect(texts(await t.say('res-wang', '/议题 #T1 撤回'))).toEqual(['#T1 已开始办理,只有工作人员和本网格网格员可以撤回。']);
+    const out = await t.say('staff-liu', '/议题 #T1 撤回 与区里的加装计划重复', { roomId: STAFF });
+    expect(texts(to(out, G1))).toEqual(['#T1「5号楼加装电梯」已由刘书记撤回:与区里的加装计划重复。商议、表决和任务都不再进行,意见可以另提议题。']);
+    expect(texts(to(out, STAFF))).toEqual(['已撤回 #T1,本网格群已通知。']);
+    expect(await t.tick(Date.parse('2026-06-11T18:00:00+08:00'))).toEqual([]);
+    expect(t.topic().stage).toBe('withdrawn');
+    expect(texts(await t.say('res-wang', '投票 #T1 同意'))[0]).toMatch(/不在表决中/);
+  });
+
+  it('tells the owners of unfinished tasks privately when staff withdraw a topic being carried out', async () => {
+    const t = app();
+    await t.say('res-wang', '议题 5号楼加装电梯', { talkerName: '王阿姨' });
+    await t.say('staff-liu', '/表决 #T1 截止 明天 18:00', { roomId: STAFF });
+    for (const who of ['res-wang', 'vol-zhang', 'vol-li', 'vol-wu', 'vol-zhou', 'vol-zheng', 'vol-han', 'wk-li']) await t.say(who, '投票 #T1 同意');
+    await t.tick(Date.parse('2026-06-11T18:00:00+08:00'));
+    await t.say('staff-liu', '/任务 #T1 @张师傅 联系电梯公司报价 截止 6月30日', { roomId: STAFF, mentionIds: ['vol-zhang'] });
+    const out = await t.say('wk-li', '/议题 #T1 撤销');
+    expect(texts(to(out, 'vol-zhang'))).toEqual(['#T1「5号楼加装电梯」已撤回,您负责的任务不用再办,也不会再有提醒。']);
+    expect(await t.tick(Date.parse('2026-06-29T18:00:00+08:00'))).toEqual([]);
   });
 });

@@ -167,6 +167,9 @@ describe('council commands', () => {
 
   it('shows and lists topics', () => {
     expect(parseCouncilCommand('/议题 #T2')).toEqual({ type: 'show', topicId: 2 });
+    expect(parseCouncilCommand('/议题 #T2 撤回 发错了')).toEqual({ type: 'withdraw', topicId: 2, reason: '发错了' });
+    expect(parseCouncilCommand('/议题 #T2 撤销:重复')).toEqual({ type: 'withdraw', topicId: 2, reason: '重复' });
+    expect(parseCouncilCommand('/议题 #T2 撤回')).toEqual({ type: 'withdraw', topicId: 2, reason: '' });
     expect(parseCouncilCommand('/议题 2')).toEqual({ type: 'show', topicId: 2 });
     expect(parseCouncilCommand('/议题')).toEqual({ type: 'list' });
   });

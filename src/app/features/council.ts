@@ -8,7 +8,7 @@
  * privately; writing in the group (a vote included) makes one a member.
  */
 import {
-  applyTopicAction, averageRating, classifyStance, dueTopicJobs, isTopicOpen, matchOption, newTopic, nextTopicDueAt,
+  applyTopicAction, averageRating, canTopicTransition, classifyStance, dueTopicJobs, isTopicOpen, matchOption, newTopic, nextTopicDueAt,
   summariseViews, tallyVote, type Ballot, type TaskNotice, type Topic, type TopicAction, type TopicComment, type TopicRating,
   type TopicTask,
 } from '../../core/council.js';
@@ -186,6 +186,8 @@ class Council implements Feature {
       case 'progress':
       case 'done':
         return this.taskUpdate(turn, t, cmd.n, cmd.type, cmd.note);
+      case 'withdraw':
+        return this.withdraw(turn, t, cmd.reason);
       default:
         break;
     }
@@ -260,6 +262,22 @@ class Council implements Feature {
     this.save(r.topic);
     this.post(turn, r.topic, M.discussionOpened(r.topic, closesAt));
     if (!this.inTopicRoom(turn, t)) turn.reply(M.discussionOpenedAck(r.topic));
+  }
+
+  /** 撤回: staff and the grid's workers at any stage before the rating; whoever raised it while nothing has happened yet. */
+  private withdraw(turn: Turn, t: Topic, reason: string): void {
+    if (!canTopicTransition(t.stage, 'withdraw')) return turn.reply(M.notNow(t, 'withdraw'));
+    const raiserFirst = t.raisedBy === turn.who && t.stage === 'raised';
+    if (!this.manages(t, turn.who) && !raiserFirst) return turn.reply(t.raisedBy === turn.who ? M.withdrawOnlyRaiser(t) : M.managersOnly());
+    const r = applyTopicAction(t, 'withdraw', turn.who, turn.now, reason ? { note: reason.slice(0, 200) } : {});
+    if (!r.ok) return turn.reply(M.notNow(t, 'withdraw'));
+    this.save(r.topic);
+    this.post(turn, r.topic, M.withdrawn(r.topic, this.app.nameOf(turn.who), reason.slice(0, 200)));
+    if (!this.inTopicRoom(turn, r.topic)) turn.reply(M.withdrawnAck(r.topic));
+    // Whoever holds an unfinished task hears it privately: the reminders stop.
+    for (const owner of new Set(r.topic.tasks.filter((k) => k.doneAt === null).map((k) => k.ownerId))) {
+      if (owner !== turn.who) turn.say({ contactId: owner }, M.withdrawnToTaskOwner(r.topic));
+    }
   }
 
   private endDiscussion(turn: Turn, t: Topic): void {
