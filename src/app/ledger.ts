@@ -52,13 +52,18 @@ export interface LedgerSheetSource {
 
 /** Gathers what every sheet needs, once. @example ledgerContext(store, config, period, now).orders.length */
 export function ledgerContext(store: Store, config: AppConfig, period: Period, now: number, data = new StaffData(config, store)): LedgerContext {
+  // The period's orders are copied whole (an archived order's history read once): the statistics
+  // and the rows both read every history, and the store does not keep what reports read.
   const orders: Order[] = [];
-  for (const o of data.orders()) if (inPeriod(o.createdAt, period)) orders.push(o);
+  for (const o of data.orders()) if (inPeriod(o.createdAt, period)) orders.push({ ...o });
   orders.sort((a, b) => a.id - b.id);
+  const copies = new Map(orders.map((o) => [o.id, o]));
   const escalated = data.escalated();
   const followUps = data.followUps();
   const stats = computeStats({
-    orders: data.orders(),
+    orders: (function* () {
+      for (const o of data.orders()) yield copies.get(o.id) ?? o;
+    })(),
     period,
     now,
     config,
