@@ -2,7 +2,7 @@
 import { normaliseCommandText } from './commands.js';
 import {
   AGREED_WORDS, ATTEMPT_METHODS, BROKEN_WORDS, CASE_PREFIX, HELD_WORDS, LIST_WORDS, MEDIATION_HELP_WORDS,
-  MEDIATION_SLASH_WORDS, NOT_AGREED_WORDS,
+  MEDIATION_SLASH_WORDS, NOT_AGREED_WORDS, RESUME_WORDS,
 } from './vocabulary-mediation.js';
 import { SLASH_COMMAND_WORDS } from './vocabulary-commands.js';
 
@@ -13,6 +13,8 @@ export type MediationCommand =
   | { type: 'show'; caseId: number }
   | { type: 'attempt'; caseId: number; method: string | null; note: string }
   | { type: 'escalate'; caseId: number; reason: string }
+  /** `/调解 #M3 重开 原因`: a closed case taken up again at its level. */
+  | { type: 'resume'; caseId: number; reason: string }
   | { type: 'close'; caseId: number; agreed: boolean; note: string }
   /** `#M3 是` / `#M3 否 又堆上了`: the complainant answers the follow-up question. */
   | { type: 'answer'; caseId: number; held: boolean; note: string }
@@ -97,6 +99,8 @@ export function parseMediationCommand(raw: string): MediationCommand | null {
   switch (name) {
     case 'mediate': {
       if (!tail) return { type: 'show', caseId };
+      const resume = startsWithWord(tail, RESUME_WORDS);
+      if (resume) return { type: 'resume', caseId, reason: resume.rest.replace(/^[::]/, '').trim() };
       const m = startsWithWord(tail, ATTEMPT_METHODS);
       return m ? { type: 'attempt', caseId, method: m.word, note: m.rest } : { type: 'attempt', caseId, method: null, note: tail };
     }

@@ -16,7 +16,8 @@ export type CaseAction =
   | 'fail' // 结案: 未达成
   | 'ask' // the bot asks the complainant whether the agreement held
   | 'confirm' // the complainant says it held
-  | 'reopen'; // the complainant says it did not
+  | 'reopen' // the complainant says it did not
+  | 'resume'; // a mediator or staff take a closed case up again (重开)
 
 /** One line of a case's audit trail. */
 export interface CaseStep {
@@ -72,6 +73,7 @@ const RULES: Record<CaseAction, { from: readonly CaseStatus[]; to: CaseStatus }>
   ask: { from: ['agreed'], to: 'agreed' },
   confirm: { from: ['agreed'], to: 'held' },
   reopen: { from: ['agreed'], to: 'open' },
+  resume: { from: ['agreed', 'held', 'failed'], to: 'open' },
 };
 
 /** Whether `action` is allowed on a case in `status`. @example canCaseTransition('failed', 'escalate') // true */

@@ -13,6 +13,9 @@ export const MEDIATION_SLASH_WORDS = {
   close: ['结案'],
 } as const;
 
+/** After `/调解 #M3`: takes a closed case up again (`/调解 #M3 重开 原因`). */
+export const RESUME_WORDS = ['重开', '重新调解', '再调解', '重新打开'];
+
 /** After `/调解`: the open-case list. */
 export const LIST_WORDS = ['列表', '清单', '待办', '全部'];
 

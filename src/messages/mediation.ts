@@ -23,6 +23,7 @@ export const CASE_ACTION_NAMES: Record<CaseAction, string> = {
   ask: '回访询问',
   confirm: '回访·已落实',
   reopen: '回访·未落实,重新调解',
+  resume: '重开',
 };
 
 /** `#M3`: case numbers carry an M so they never read as an order `#3`. */
@@ -40,8 +41,8 @@ export const mediationMessages = {
     const who = mediatorNames.length ? `调解员${names(mediatorNames)}会尽快联系您` : '社区会尽快安排调解员联系您';
     return `您反映的情况已登记为调解事项 ${caseRef(c)}(${levelName}):「${excerpt(c.text, 60)}」。${who}。有新情况可以直接私信补充。`;
   },
-  toMediators(c: MediationCase, levelName: string, gridName: string, limitHours: number, why: 'new' | 'escalated' | 'reopened', history: string[]): string {
-    const head = { new: '新调解事项', escalated: '转到本级的调解事项', reopened: '回访未落实,重新调解' }[why];
+  toMediators(c: MediationCase, levelName: string, gridName: string, limitHours: number, why: 'new' | 'escalated' | 'reopened' | 'resumed', history: string[]): string {
+    const head = { new: '新调解事项', escalated: '转到本级的调解事项', reopened: '回访未落实,重新调解', resumed: '已结案的事项重新调解' }[why];
     const phone = c.phone ? ` ${c.phone}` : '';
     const past = history.length ? `\n经过:${history.join(';')}` : '';
     return (
@@ -115,6 +116,15 @@ export const mediationMessages = {
   followUpBroken(c: MediationCase, levelName: string): string {
     return `调解事项 ${caseRef(c)} 已重新打开(${levelName}),调解员会再联系您。`;
   },
+  resumedAck(c: MediationCase, levelName: string): string {
+    return `${caseRef(c)} 已重开(${levelName}),本级调解员和当事人已私信告知。`;
+  },
+  resumedToComplainant(c: MediationCase, levelName: string): string {
+    return `调解事项 ${caseRef(c)} 已重新打开(${levelName}),调解员会再联系您。`;
+  },
+  resumedToStaff(c: MediationCase, levelName: string, byName: string, reason: string): string {
+    return `${caseRef(c)} 已由${byName}重开(${levelName})${reason ? `:${excerpt(reason, 40)}` : ''}。`;
+  },
   reopenedToStaff(c: MediationCase, levelName: string): string {
     return `${caseRef(c)} 回访时当事人说约定未落实,已重新打开(${levelName})。`;
   },
@@ -154,13 +164,13 @@ export const mediationMessages = {
     return '调解事项不在群里公开,已私信发给您。';
   },
   usage(command: 'mediate' | 'escalate' | 'close'): string {
-    const u = { mediate: '/调解 #M3 上门 双方同意周末前清理杂物 · /调解 #M3 · /调解 列表', escalate: '/升级 #M3 原因', close: '/结案 #M3 达成一致 约定内容 · /结案 #M3 未达成 原因' };
+    const u = { mediate: '/调解 #M3 上门 双方同意周末前清理杂物 · /调解 #M3 · /调解 列表 · /调解 #M3 重开 原因', escalate: '/升级 #M3 原因', close: '/结案 #M3 达成一致 约定内容 · /结案 #M3 未达成 原因' };
     return `格式:${u[command]}`;
   },
   help(): string {
     return [
       '调解(万家和):居民在群里或私信说邻里矛盾,机器人登记为调解事项 #M编号,群里只回编号,详情私信调解员。',
-      '调解员:/调解 #M3 上门 情况 · /升级 #M3 原因 · /结案 #M3 达成一致 约定 · /结案 #M3 未达成 原因 · /调解 #M3 查看',
+      '调解员:/调解 #M3 上门 情况 · /升级 #M3 原因 · /结案 #M3 达成一致 约定 · /结案 #M3 未达成 原因 · /调解 #M3 查看 · /调解 #M3 重开 原因',
       '工作人员:/调解 列表(按级别和天数)',
       '当事人:结案一周后回复「是」或「否」说明约定是否落实;「否」会重新调解。',
     ].join('\n');

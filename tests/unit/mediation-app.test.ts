@@ -166,6 +166,41 @@ describe('mediators work the case up the ladder', () => {
   });
 });
 
+describe('重开: mediators and staff take a closed case up again', () => {
+  it('reopens a case closed as held, at its level, with a fresh time limit, telling everyone concerned', async () => {
+    const { say, tick, kase, clock } = app();
+    await say('res-wang', DISPUTE, { talkerName: '王阿姨' });
+    await say('head-zhou', '/结案 #M1 达成一致 周末前清理杂物');
+    const closedAt = clock.t;
+    await tick(closedAt + 7 * 24 * H);
+    await say('res-wang', '是的', { roomId: null });
+    expect(kase().status).toBe('held');
+    clock.t = closedAt + 20 * 24 * H;
+    const out = await say('staff-liu', '/调解 #M1 重开 又堆满杂物了', { roomId: STAFF });
+    expect(texts(to(out, STAFF))).toEqual(['#M1 已重开(楼栋调解),本级调解员和当事人已私信告知。']);
+    expect(priv(out, 'res-wang')).toEqual(['调解事项 #M1 已重新打开(楼栋调解),调解员会再联系您。']);
+    expect(priv(out, 'head-zhou')[0]).toMatch(/^#M1 已结案的事项重新调解/);
+    expect(kase()).toMatchObject({ status: 'open', level: 0, levelSince: clock.t, closedAt: null, followUpAskedAt: null });
+    expect(kase().history.at(-1)).toMatchObject({ action: 'resume', by: 'staff-liu', note: '又堆满杂物了' });
+    // The time limit counts again from now: two days later it climbs.
+    const climbed = await tick(clock.t + 2 * 24 * H);
+    expect(kase().level).toBe(1);
+    expect(climbed.length).toBeGreaterThan(0);
+  });
+
+  it('lets a mediator reopen a case that ended without agreement, tells staff, and refuses an open case and residents', async () => {
+    const { say, kase } = app();
+    await say('res-wang', DISPUTE, { talkerName: '王阿姨' });
+    expect(texts(await say('head-zhou', '/调解 #M1 重开'))).toEqual(['#M1 现在调解中,不能重开。']);
+    await say('head-zhou', '/结案 #M1 未达成 对方不开门');
+    expect(texts(await say('res-wang', '/调解 #M1 重开'))[0]).not.toMatch(/已重开/);
+    const out = await say('head-zhou', '/调解 #M1 重新调解 对方愿意谈了', { roomId: null });
+    expect(texts(to(out, 'head-zhou'))).toEqual(['#M1 已重开(楼栋调解),本级调解员和当事人已私信告知。']);
+    expect(texts(to(out, STAFF))).toEqual(['#M1 已由周楼长重开(楼栋调解):对方愿意谈了。']);
+    expect(kase()).toMatchObject({ status: 'open', outcome: null });
+  });
+});
+
 describe('the follow-up a week after an agreement', () => {
   async function agreed() {
     const t = app();

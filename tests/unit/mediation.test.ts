@@ -119,6 +119,8 @@ describe('mediation commands', () => {
   it('reads an attempt with its method', () => {
     expect(parseMediationCommand('/调解 #M3 上门 双方同意周末前清理杂物')).toEqual({ type: 'attempt', caseId: 3, method: '上门', note: '双方同意周末前清理杂物' });
     expect(parseMediationCommand('/调解 M3 和两家都谈了')).toEqual({ type: 'attempt', caseId: 3, method: null, note: '和两家都谈了' });
+    expect(parseMediationCommand('/调解 #M3 重开 又堆上了')).toEqual({ type: 'resume', caseId: 3, reason: '又堆上了' });
+    expect(parseMediationCommand('/调解 #M3 重新调解')).toEqual({ type: 'resume', caseId: 3, reason: '' });
   });
 
   it('reads full-width input and a bare number after a mediation-only word', () => {

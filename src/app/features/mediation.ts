@@ -188,13 +188,14 @@ class Mediation implements Feature {
     for (const id of this.mediators(c)) turn.say({ contactId: id }, M.addedToMediators(c, turn.text));
   }
 
-  private tellMediators(turn: Turn, c: MediationCase, why: 'new' | 'escalated' | 'reopened'): void {
+  private tellMediators(turn: Turn, c: MediationCase, why: 'new' | 'escalated' | 'reopened' | 'resumed'): void {
     const past = c.history
-      .filter((h) => h.action === 'attempt' || h.action === 'escalate' || h.action === 'agree' || h.action === 'fail' || h.action === 'reopen')
+      .filter((h) => h.action === 'attempt' || h.action === 'escalate' || h.action === 'agree' || h.action === 'fail' || h.action === 'reopen' || h.action === 'resume')
       .slice(-5)
       .map((h) => M.stepLine(h, this.nameOf(h.by)));
     const text = M.toMediators(c, this.levelName(c.level), this.gridName(c.gridId), this.limitHours(c.level), why, why === 'new' ? [] : past);
-    for (const id of this.mediators(c)) turn.say({ contactId: id }, text);
+    // Whoever did it already has the answer to their command.
+    for (const id of this.mediators(c)) if (id !== turn.msg?.talkerId) turn.say({ contactId: id }, text);
   }
 
   /** Case details never go to a grid group: there they are sent privately instead. */
@@ -241,7 +242,25 @@ class Mediation implements Feature {
         return this.escalate(turn, c, who, cmd.reason || null);
       case 'close':
         return this.close(turn, c, cmd.agreed, cmd.note);
+      case 'resume':
+        return this.resume(turn, c, cmd.reason);
     }
+  }
+
+  /** 重开: a closed case (agreed, held or not agreed) taken up again at its level, with a fresh time limit. */
+  private resume(turn: Turn, c: MediationCase, reason: string): void {
+    const note = reason.slice(0, 200);
+    const r = applyCaseAction(c, 'resume', turn.who, turn.now, {
+      note: note || undefined,
+      patch: { levelSince: turn.now, closedAt: null, outcome: null, followUpAskedAt: null, overdueNotifiedAt: null },
+    });
+    if (!r.ok) return turn.reply(M.notNow(c, 'resume'));
+    this.save(r.case);
+    const level = this.levelName(r.case.level);
+    this.replyPrivately(turn, M.resumedAck(r.case, level));
+    turn.say({ contactId: r.case.complainantId }, M.resumedToComplainant(r.case, level));
+    this.tellMediators(turn, r.case, 'resumed');
+    if (!turn.inStaffRoom) turn.say({ roomId: this.app.config.staffRoomId }, M.resumedToStaff(r.case, level, this.nameOf(turn.who), note));
   }
 
   private list(turn: Turn): void {
