@@ -28,6 +28,7 @@ export const FIRST_PASS_COMMITS: Record<string, string> = {
 };
 
 interface OldReading { intent: string; category: string | null; confidence: number }
+interface OldMatch { entry: { key: string; kind: string } }
 
 async function main(): Promise<void> {
   const out: string[] = [];
@@ -41,13 +42,27 @@ async function main(): Promise<void> {
     const mod = (await import(pathToFileURL(path.join(dir, 'src/core/parse-message.ts')).href)) as {
       parseMessage: (text: string, now: number) => OldReading;
     };
+    // The best keyword of each kind, as that version's parser saw them: what the combination may use
+    // when the model chooses another intent than the rules did (the address and phone are not masked here).
+    const cats = (await import(pathToFileURL(path.join(dir, 'src/core/parser/match-categories.ts')).href)) as {
+      matchCategories: (text: string, catalogue: unknown) => OldMatch[];
+      compileCatalogue: () => unknown;
+    };
+    const norm = (await import(pathToFileURL(path.join(dir, 'src/core/parser/normalize-text.ts')).href)) as {
+      normalizeText: (text: string) => { canon: string };
+    };
+    const kinds = (text: string) => {
+      const m = cats.matchCategories(norm.normalizeText(text).canon, cats.compileCatalogue());
+      const first = (kind: string) => m.find((c) => c.entry.kind === kind)?.entry.key ?? null;
+      return { service: first('service'), proxy: first('proxy') };
+    };
     for (const [file, c] of Object.entries(FIRST_PASS_COMMITS)) {
       if (c !== commit) continue;
       const lines = readFileSync(path.join(repoRoot, 'tests/parser/fixtures', file), 'utf8').split('\n').filter((l) => l.trim());
       for (const l of lines) {
         const { id, text } = JSON.parse(l) as { id: string; text: string };
         const r = mod.parseMessage(text, NOW);
-        out.push(JSON.stringify({ file, commit, id, intent: r.intent, category: r.category, confidence: r.confidence }));
+        out.push(JSON.stringify({ file, commit, id, intent: r.intent, category: r.category, confidence: r.confidence, kinds: kinds(text) }));
       }
     }
   }

@@ -1,0 +1,132 @@
+/**
+ * The learned second opinion and how it is combined with the rules (docs/parser.md, round 5).
+ * The rules decide when they are sure; below that, a text classifier trained on the labelled
+ * fixtures may overrule their intent and pick a request's category.
+ */
+import type { Intent } from '../reading.js';
+import { DEFAULT_CATALOGUE } from '../vocabulary.js';
+import { CATEGORY_MODEL, INTENT_MODEL } from './intent-model.generated.js';
+import { classify, loadClassifier, type Classifier, type ClassifierInput } from './text-classifier.js';
+
+/** The two classifiers: intent over all messages, category over requests. */
+export interface SecondOpinionModel {
+  intent: Classifier;
+  category: Classifier;
+}
+
+/** The thresholds of the combination, chosen by cross-validation (`npm run eval -- --cv`). */
+export const COMBINATION = {
+  /** The rules are trusted outright at this confidence or above (ack, notices, resolved, clear requests). */
+  rulesSureAt: 0.85,
+  /**
+   * Longer messages are left to the rules: 99% of the labelled lines the model learned from are shorter,
+   * and formal appeals or narratives (the external sets) are not what it has seen.
+   */
+  maxLength: 50,
+  /** Below `rulesSureAt`, the model's intent wins when it is at least this probable… */
+  overrule: 0.5,
+  /**
+   * …and at least this probable when it would turn a non-request into a request, which it may do only
+   * when the rules found a task of that kind (a keyword): a false order spams a whole group.
+   */
+  promote: 0.7,
+  /** The model's category of the request's kind replaces the rules' when at least this probable. */
+  category: 0.6,
+};
+export type Combination = typeof COMBINATION;
+
+/** The rules' reading as the combination sees it (any parser version's Reading will do). */
+export interface RulesOpinion {
+  intent: Intent;
+  category: string | null;
+  confidence: number;
+}
+
+export interface CombinedOpinion extends RulesOpinion {
+  /** Who decided the intent. */
+  by: 'rules' | 'model';
+}
+
+const INTENTS: readonly Intent[] = ['service', 'proxy', 'question', 'dispute', 'chat'];
+const KIND_OF = new Map<string, string>(DEFAULT_CATALOGUE.map((e) => [e.key, e.kind]));
+const isRequest = (i: Intent) => i === 'service' || i === 'proxy';
+
+let builtIn: SecondOpinionModel | undefined;
+/**
+ * The model trained by `npm run train`, indexed on first use.
+ * @example classify(builtInSecondOpinion().intent, input)
+ */
+export function builtInSecondOpinion(): SecondOpinionModel {
+  builtIn ??= { intent: loadClassifier(INTENT_MODEL), category: loadClassifier(CATEGORY_MODEL) };
+  return builtIn;
+}
+
+/**
+ * True when the model is consulted at all: the rules are unsure and the message is of a length the
+ * model knows (this also keeps its cost off most messages).
+ * @example consultsModel(0.7, 12) // true
+ */
+export function consultsModel(confidence: number, textLength: number, c: Combination = COMBINATION): boolean {
+  return confidence < c.rulesSureAt && textLength <= c.maxLength;
+}
+
+/**
+ * Combines the rules' reading with the model's probabilities (asked for only when needed).
+ * `rulesCategoryFor(intent)` is the rules' best keyword category of that kind, or null.
+ * @example combineOpinions({ intent: 'chat', category: null, confidence: 0.7 }, 12, () => ({ question: 0.8, … }), …).intent // 'question'
+ */
+export function combineOpinions(
+  rules: RulesOpinion,
+  textLength: number,
+  intentProbs: () => Readonly<Record<Intent, number>>,
+  categoryProbs: () => ReadonlyMap<string, number>,
+  rulesCategoryFor: (intent: Intent) => string | null,
+  c: Combination = COMBINATION,
+): CombinedOpinion {
+  if (!consultsModel(rules.confidence, textLength, c)) return { ...rules, by: 'rules' };
+  const probs = intentProbs();
+  let best: Intent = INTENTS[0]!;
+  for (const i of INTENTS) if (probs[i] > probs[best]) best = i;
+  const p = probs[best];
+  let out: CombinedOpinion = { ...rules, by: 'rules' };
+  if (best !== rules.intent) {
+    const promoting = isRequest(best) && !isRequest(rules.intent);
+    const task = isRequest(best) ? rulesCategoryFor(best) : null;
+    if (promoting ? p >= c.promote && task !== null : p >= c.overrule) {
+      // The model's probability is the confidence (capped below the rules' sure readings).
+      out = { intent: best, category: task, confidence: Math.round(Math.min(p, 0.8) * 100) / 100, by: 'model' };
+    }
+  }
+  if (!isRequest(out.intent)) return out;
+  // A request's category: the model's best of the request's kind, when it is probable enough or the
+  // rules have none of that kind. A category the model was not trained on (a community's own) stays.
+  const cats = categoryProbs();
+  let cat: string | null = null;
+  let q = 0;
+  for (const [key, prob] of cats) if (KIND_OF.get(key) === out.intent && prob > q) { cat = key; q = prob; }
+  const rulesCat = out.category;
+  const rulesFits = rulesCat !== null && (KIND_OF.get(rulesCat) ?? out.intent) === out.intent;
+  if (!rulesFits) return { ...out, category: cat ?? (out.intent === 'service' ? 'other_service' : null) };
+  if (cat !== null && cat !== rulesCat && q >= c.category && cats.has(rulesCat)) return { ...out, category: cat };
+  return out;
+}
+
+/**
+ * The model's intent probabilities for one message, as `combineOpinions` takes them.
+ * @example intentProbabilities(builtInSecondOpinion(), { canon: '收到', hasAddress: false, hasPhone: false }).chat // 0.97
+ */
+export function intentProbabilities(model: SecondOpinionModel, input: ClassifierInput): Record<Intent, number> {
+  const ip = classify(model.intent, input);
+  const out = { service: 0, proxy: 0, question: 0, dispute: 0, chat: 0 };
+  model.intent.classes.forEach((c, i) => { out[c as Intent] = ip[i]!; });
+  return out;
+}
+
+/**
+ * The model's category probabilities for one message (meant for requests).
+ * @example categoryProbabilities(builtInSecondOpinion(), input).get('home_repair') // 0.91
+ */
+export function categoryProbabilities(model: SecondOpinionModel, input: ClassifierInput): Map<string, number> {
+  const cp = classify(model.category, input);
+  return new Map(model.category.classes.map((c, i) => [c, cp[i]!]));
+}
