@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseMessage } from '../src/core/parse-message.js';
 import type { Intent } from '../src/core/reading.js';
-import { categoryProbabilities, combineOpinions, intentProbabilities, type SecondOpinionModel } from '../src/core/parser/second-opinion.js';
-import { loadClassifier, type ClassifierInput } from '../src/core/parser/text-classifier.js';
+import { combineOpinions, loadSecondOpinion, modelOpinion, type SecondOpinionModel } from '../src/core/parser/second-opinion.js';
+import type { ClassifierInput } from '../src/core/parser/text-classifier.js';
 import type { LabelledLine } from './eval.js';
 import { classifierInput, labelledFiles, readJsonl, repoRoot, trainModels } from './parser-model-data.js';
 
@@ -83,15 +83,14 @@ interface FileResult {
 }
 
 function toModel(m: ReturnType<typeof trainModels>): SecondOpinionModel {
-  return { intent: loadClassifier(m.intent), category: loadClassifier(m.category) };
+  return loadSecondOpinion(m.intent, m.category);
 }
 
 /** The combination applied to a first-pass reading (the rules as they stood), with a given model. */
 function hybridOnReading(model: SecondOpinionModel, r: FirstPassReading, input: ClassifierInput): Opinion {
   const out = combineOpinions(
     r, input.canon.length,
-    () => intentProbabilities(model, input),
-    () => categoryProbabilities(model, input),
+    () => modelOpinion(model, input),
     (kind) => r.kinds[kind] ?? null,
   );
   return { intent: out.intent, category: out.category };

@@ -9,7 +9,7 @@ import { compileCatalogue, matchCategories } from './parser/match-categories.js'
 import { makeSummary } from './parser/make-summary.js';
 import { normalizeText } from './parser/normalize-text.js';
 import {
-  builtInSecondOpinion, categoryProbabilities, combineOpinions, intentProbabilities, type SecondOpinionModel,
+  builtInSecondOpinion, combineOpinions, modelOpinion, type SecondOpinionModel,
 } from './parser/second-opinion.js';
 import type { Intent, MissingField, Reading } from './reading.js';
 
@@ -60,12 +60,10 @@ export function parseMessage(text: string, now: Date | number, options: ParseOpt
   if (options.secondOpinion !== false) {
     // The learned second opinion, consulted only where the rules are unsure (docs/parser.md, round 5).
     const model = options.secondOpinion ?? builtInSecondOpinion();
-    const input = { canon, hasAddress, hasPhone: phone !== null };
     ({ intent, confidence, category } = combineOpinions(
       { intent, confidence, category },
       canon.length,
-      () => intentProbabilities(model, input),
-      () => categoryProbabilities(model, input),
+      () => modelOpinion(model, { canon, hasAddress, hasPhone: phone !== null }),
       // For an intent the model chose: the rules' best keyword of that kind, if any.
       (other) => categories.find((c) => c.entry.kind === other)?.entry.key ?? null,
     ));

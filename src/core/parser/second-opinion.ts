@@ -6,12 +6,17 @@
 import type { Intent } from '../reading.js';
 import { DEFAULT_CATALOGUE } from '../vocabulary.js';
 import { CATEGORY_MODEL, INTENT_MODEL } from './intent-model.generated.js';
-import { classify, loadClassifier, type Classifier, type ClassifierInput } from './text-classifier.js';
+import { headProbabilities, loadClassifiers, lookupFeatures, type ClassifierData, type ClassifierInput, type Classifiers } from './text-classifier.js';
 
-/** The two classifiers: intent over all messages, category over requests. */
-export interface SecondOpinionModel {
-  intent: Classifier;
-  category: Classifier;
+/** The two classifiers, intent (over all messages) then category (over requests), indexed together. */
+export type SecondOpinionModel = Classifiers;
+
+/**
+ * Loads a trained intent and category model pair for scoring.
+ * @example loadSecondOpinion(INTENT_MODEL, CATEGORY_MODEL)
+ */
+export function loadSecondOpinion(intent: ClassifierData, category: ClassifierData): SecondOpinionModel {
+  return loadClassifiers([intent, category]);
 }
 
 /** The thresholds of the combination, chosen by cross-validation (`npm run eval -- --cv`). */
@@ -58,7 +63,7 @@ let builtIn: SecondOpinionModel | undefined;
  * @example classify(builtInSecondOpinion().intent, input)
  */
 export function builtInSecondOpinion(): SecondOpinionModel {
-  builtIn ??= { intent: loadClassifier(INTENT_MODEL), category: loadClassifier(CATEGORY_MODEL) };
+  builtIn ??= loadSecondOpinion(INTENT_MODEL, CATEGORY_MODEL);
   return builtIn;
 }
 
@@ -74,18 +79,18 @@ export function consultsModel(confidence: number, textLength: number, c: Combina
 /**
  * Combines the rules' reading with the model's probabilities (asked for only when needed).
  * `rulesCategoryFor(intent)` is the rules' best keyword category of that kind, or null.
- * @example combineOpinions({ intent: 'chat', category: null, confidence: 0.7 }, 12, () => ({ question: 0.8, … }), …).intent // 'question'
+ * @example combineOpinions({ intent: 'chat', category: null, confidence: 0.7 }, 12, () => modelOpinion(model, input), () => null).intent
  */
 export function combineOpinions(
   rules: RulesOpinion,
   textLength: number,
-  intentProbs: () => Readonly<Record<Intent, number>>,
-  categoryProbs: () => ReadonlyMap<string, number>,
+  model: () => ModelOpinion,
   rulesCategoryFor: (intent: Intent) => string | null,
   c: Combination = COMBINATION,
 ): CombinedOpinion {
   if (!consultsModel(rules.confidence, textLength, c)) return { ...rules, by: 'rules' };
-  const probs = intentProbs();
+  const opinion = model();
+  const probs = opinion.intent;
   let best: Intent = INTENTS[0]!;
   for (const i of INTENTS) if (probs[i] > probs[best]) best = i;
   const p = probs[best];
@@ -101,7 +106,7 @@ export function combineOpinions(
   if (!isRequest(out.intent)) return out;
   // A request's category: the model's best of the request's kind, when it is probable enough or the
   // rules have none of that kind. A category the model was not trained on (a community's own) stays.
-  const cats = categoryProbs();
+  const cats = opinion.category();
   let cat: string | null = null;
   let q = 0;
   for (const [key, prob] of cats) if (KIND_OF.get(key) === out.intent && prob > q) { cat = key; q = prob; }
@@ -112,22 +117,24 @@ export function combineOpinions(
   return out;
 }
 
-/**
- * The model's intent probabilities for one message, as `combineOpinions` takes them.
- * @example intentProbabilities(builtInSecondOpinion(), { canon: '收到', hasAddress: false, hasPhone: false }).chat // 0.97
- */
-export function intentProbabilities(model: SecondOpinionModel, input: ClassifierInput): Record<Intent, number> {
-  const ip = classify(model.intent, input);
-  const out = { service: 0, proxy: 0, question: 0, dispute: 0, chat: 0 };
-  model.intent.classes.forEach((c, i) => { out[c as Intent] = ip[i]!; });
-  return out;
+/** What the model says of one message: intent probabilities, and category probabilities (for requests) on demand. */
+export interface ModelOpinion {
+  intent: Record<Intent, number>;
+  category: () => Map<string, number>;
 }
 
 /**
- * The model's category probabilities for one message (meant for requests).
- * @example categoryProbabilities(builtInSecondOpinion(), input).get('home_repair') // 0.91
+ * The model's probabilities for one message, as `combineOpinions` takes them.
+ * @example modelOpinion(builtInSecondOpinion(), { canon: '收到', hasAddress: false, hasPhone: false }).intent.chat // 0.97
  */
-export function categoryProbabilities(model: SecondOpinionModel, input: ClassifierInput): Map<string, number> {
-  const cp = classify(model.category, input);
-  return new Map(model.category.classes.map((c, i) => [c, cp[i]!]));
+export function modelOpinion(model: SecondOpinionModel, input: ClassifierInput): ModelOpinion {
+  const found = lookupFeatures(model, input);
+  const ip = headProbabilities(model, found, 0);
+  const intent = { service: 0, proxy: 0, question: 0, dispute: 0, chat: 0 };
+  model.classes[0]!.forEach((c, i) => { intent[c as Intent] = ip[i]!; });
+  const category = () => {
+    const cp = headProbabilities(model, found, 1);
+    return new Map(model.classes[1]!.map((c, i) => [c, cp[i]!]));
+  };
+  return { intent, category };
 }

@@ -41,25 +41,60 @@ export interface TrainOptions {
 
 const DEFAULTS: Required<TrainOptions> = { epochs: 12, rate: 0.5, l2: 1e-5, minCount: 2, seed: 17, prune: 0.02 };
 const SCALE = 1000;
-const DIGITS = /[0-9]/g;
-const SPACES = /\s+/g;
+const ADDRESS_FEATURE = '#address';
+const PHONE_FEATURE = '#phone';
+/** Room for one n-gram of up to three UTF-16 code units, tagged by its length: keys stay exact doubles. */
+const LENGTH_TAG = 2 ** 48;
+const SPECIAL_KEYS = new Map([[ADDRESS_FEATURE, 4 * LENGTH_TAG], [PHONE_FEATURE, 4 * LENGTH_TAG + 1]]);
+const CARET = 94; // ^
+const DOLLAR = 36; // $
+
+/** The canon text as the model reads it: ^…$ around it, ASCII lower-cased, digits folded to 0, spaces single. */
+function preparedCodes(canon: string): number[] {
+  const out = [CARET];
+  for (let i = 0; i < canon.length; i++) {
+    let c = canon.charCodeAt(i);
+    if (c >= 48 && c <= 57) c = 48;
+    else if (c >= 65 && c <= 90) c += 32;
+    else if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000) {
+      if (out[out.length - 1] === 32) continue;
+      c = 32;
+    }
+    out.push(c);
+  }
+  out.push(DOLLAR);
+  return out;
+}
 
 /**
- * The features of one message: its character 1–3-grams (digits folded to 0, so a room or phone is
- * not a feature; ^ and $ mark the ends) and whether an address or phone was found.
- * @example textFeatures({ canon: '帮我', hasAddress: false, hasPhone: false }) // ['帮', '我', '^帮', …]
+ * The features of one message as strings, repeats kept (a count model): its character 1–3-grams (digits
+ * folded to 0, so a room or phone is not a feature; ^ and $ mark the ends) and whether an address or
+ * phone was found.
+ * @example textFeatures({ canon: '帮我', hasAddress: false, hasPhone: false }) // ['^帮', '^帮我', '帮', '帮我', '帮我$', …]
  */
 export function textFeatures(input: ClassifierInput): string[] {
-  const s = `^${input.canon.toLowerCase().replace(DIGITS, '0').replace(SPACES, ' ')}$`;
-  const out = new Set<string>();
-  for (let i = 0; i < s.length; i++) {
-    if (i > 0 && i < s.length - 1) out.add(s[i]!);
-    if (i + 2 <= s.length) out.add(s.slice(i, i + 2));
-    if (i + 3 <= s.length) out.add(s.slice(i, i + 3));
+  const c = preparedCodes(input.canon);
+  const out: string[] = [];
+  for (let i = 0; i < c.length; i++) {
+    if (i > 0 && i < c.length - 1) out.push(String.fromCharCode(c[i]!));
+    if (i + 2 <= c.length) out.push(String.fromCharCode(c[i]!, c[i + 1]!));
+    if (i + 3 <= c.length) out.push(String.fromCharCode(c[i]!, c[i + 1]!, c[i + 2]!));
   }
-  if (input.hasAddress) out.add('#address');
-  if (input.hasPhone) out.add('#phone');
-  return [...out];
+  if (input.hasAddress) out.push(ADDRESS_FEATURE);
+  if (input.hasPhone) out.push(PHONE_FEATURE);
+  return out;
+}
+
+/**
+ * The number a feature string is looked up by at runtime (cheaper than slicing strings per message).
+ * @example featureKey('帮') // 2 ** 48 + 0x5e2e
+ */
+export function featureKey(feature: string): number {
+  const special = SPECIAL_KEYS.get(feature);
+  if (special !== undefined) return special;
+  let key = 0;
+  for (let i = 0; i < feature.length; i++) key = key * 65536 + feature.charCodeAt(i);
+  return feature.length * LENGTH_TAG + key;
 }
 
 function lcg(seed: number): () => number {
@@ -91,7 +126,7 @@ export function trainClassifier(
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   const docs = examples.map((e) => textFeatures(e.input));
   const df = new Map<string, number>();
-  for (const d of docs) for (const f of d) df.set(f, (df.get(f) ?? 0) + 1);
+  for (const d of docs) for (const f of new Set(d)) df.set(f, (df.get(f) ?? 0) + 1);
   // Sorted so the feature order (and so the exported data) never depends on the examples' order.
   const kept = [...df].filter(([, n]) => n >= o.minCount).map(([f]) => f).sort();
   const featureIndex = new Map(kept.map((f, i) => [f, i]));
@@ -140,39 +175,129 @@ export function trainClassifier(
   return { classes, features: features.join('\n'), weights, bias: [...b].map((v) => Math.round(v * SCALE)), scale: SCALE };
 }
 
-/** A model ready to score: the feature strings indexed once. */
-export interface Classifier {
-  classes: readonly string[];
-  index: ReadonlyMap<string, number>;
-  data: ClassifierData;
+/** An n-gram's hash from its code units (b, c are 0 for shorter ones); `len` 4 marks the special features. */
+function hashOf(len: number, a: number, b: number, c: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77) ^ Math.imul(c + len, 0xc2b2ae3d)) >>> 0;
+}
+
+function hashOfFeature(feature: string): number {
+  const special = SPECIAL_KEYS.get(feature);
+  if (special !== undefined) return hashOf(4, special - 4 * LENGTH_TAG, 0, 0);
+  return hashOf(feature.length, feature.charCodeAt(0), feature.charCodeAt(1) || 0, feature.charCodeAt(2) || 0);
 }
 
 /**
- * Indexes a model's data for scoring (do it once per model, not per message).
- * @example const intentModel = loadClassifier(INTENT_MODEL)
+ * Models ready to score, sharing one feature index: each message's n-grams are looked up once for all
+ * of them (the lookups are most of the cost), and the weights are unscaled once. The index is an
+ * open-addressing table over the numeric keys: a Map keyed by numbers this large boxes every lookup.
  */
-export function loadClassifier(data: ClassifierData): Classifier {
-  const names = data.features === '' ? [] : data.features.split('\n');
-  return { classes: data.classes, index: new Map(names.map((f, i) => [f, i])), data };
+export interface Classifiers {
+  classes: readonly (readonly string[])[];
+  /** Table slot → feature key (0: empty), and → row. */
+  slotKeys: Float64Array;
+  slotRows: Int32Array;
+  mask: number;
+  /** Row-major: each row holds every model's weights, model after model. */
+  weights: Float64Array;
+  width: number;
+  /** Where each model's weights start within a row. */
+  offsets: readonly number[];
+  bias: readonly Float64Array[];
 }
 
 /**
- * Class probabilities for one message, in `classes` order.
- * @example classify(model, { canon: '收到', hasAddress: false, hasPhone: false }) // [0.01, 0.02, 0.9, …]
+ * Indexes trained models for scoring (once per set of models, not per message).
+ * @example const models = loadClassifiers([INTENT_MODEL, CATEGORY_MODEL])
  */
-export function classify(model: Classifier, input: ClassifierInput): number[] {
-  const { weights, bias, scale } = model.data;
-  const C = model.classes.length;
-  const hits: number[] = [];
-  const all = textFeatures(input);
-  for (const f of all) {
-    const i = model.index.get(f);
-    if (i !== undefined) hits.push(i);
+export function loadClassifiers(models: readonly ClassifierData[]): Classifiers {
+  const offsets: number[] = [];
+  let width = 0;
+  for (const m of models) { offsets.push(width); width += m.classes.length; }
+  const names = models.map((m) => (m.features === '' ? [] : m.features.split('\n')));
+  let size = 16;
+  while (size < 2 * names.reduce((n, f) => n + f.length, 0)) size *= 2;
+  const slotKeys = new Float64Array(size);
+  const slotRows = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  let rows = 0;
+  const rowsOf = names.map((features) => features.map((f) => {
+    const key = featureKey(f);
+    let i = hashOfFeature(f) & mask;
+    while (slotRows[i] !== -1 && slotKeys[i] !== key) i = (i + 1) & mask;
+    if (slotRows[i] === -1) { slotKeys[i] = key; slotRows[i] = rows++; }
+    return slotRows[i]!;
+  }));
+  const weights = new Float64Array(rows * width);
+  models.forEach((m, j) => {
+    const C = m.classes.length;
+    rowsOf[j]!.forEach((row, f) => {
+      for (let k = 0; k < C; k++) weights[row * width + offsets[j]! + k] = m.weights[f * C + k]! / m.scale;
+    });
+  });
+  return {
+    classes: models.map((m) => m.classes),
+    slotKeys, slotRows, mask, weights, width, offsets,
+    bias: models.map((m) => Float64Array.from(m.bias, (b) => b / m.scale)),
+  };
+}
+
+/** One message's features found in the index: their rows (repeats kept) and the feature scale. */
+export interface FoundFeatures { rows: number[]; x: number }
+
+/**
+ * Looks one message's n-grams up once; `headProbabilities` then scores any of the models from them.
+ * @example headProbabilities(models, lookupFeatures(models, { canon: '收到', hasAddress: false, hasPhone: false }), 0)
+ */
+export function lookupFeatures(model: Classifiers, input: ClassifierInput): FoundFeatures {
+  const { slotKeys, slotRows, mask } = model;
+  const c = preparedCodes(input.canon);
+  const n = c.length;
+  const rows: number[] = [];
+  const find = (key: number, hash: number) => {
+    let i = hash & mask;
+    let row = slotRows[i]!;
+    while (row !== -1 && slotKeys[i] !== key) { i = (i + 1) & mask; row = slotRows[i]!; }
+    if (row !== -1) rows.push(row);
+  };
+  for (let i = 0; i < n; i++) {
+    const a = c[i]!;
+    if (i > 0 && i < n - 1) find(LENGTH_TAG + a, hashOf(1, a, 0, 0));
+    if (i + 1 < n) {
+      const b = c[i + 1]!;
+      const ab = a * 65536 + b;
+      find(2 * LENGTH_TAG + ab, hashOf(2, a, b, 0));
+      if (i + 2 < n) find(3 * LENGTH_TAG + ab * 65536 + c[i + 2]!, hashOf(3, a, b, c[i + 2]!));
+    }
   }
-  // The same scale as in training: every n-gram of the message counts, known or not.
-  const x = 1 / Math.sqrt(all.length);
-  const z = bias.map((v) => v / scale);
-  for (const i of hits) for (let k = 0; k < C; k++) z[k] = z[k]! + (weights[i * C + k]! / scale) * x;
+  if (input.hasAddress) find(SPECIAL_KEYS.get(ADDRESS_FEATURE)!, hashOfFeature(ADDRESS_FEATURE));
+  if (input.hasPhone) find(SPECIAL_KEYS.get(PHONE_FEATURE)!, hashOfFeature(PHONE_FEATURE));
+  // Every n-gram counts towards the scale, known or not, as in training (textFeatures).
+  const count = (n - 2) + (n - 1) + (n - 2) + (input.hasAddress ? 1 : 0) + (input.hasPhone ? 1 : 0);
+  return { rows, x: 1 / Math.sqrt(count) };
+}
+
+/**
+ * Class probabilities of one of the models (`head`, in `loadClassifiers` order) for a looked-up message.
+ * @example headProbabilities(models, found, 0) // [0.01, 0.02, 0.03, 0.01, 0.93]
+ */
+export function headProbabilities(model: Classifiers, found: FoundFeatures, head: number): number[] {
+  const { weights, width } = model;
+  const z = Array.from(model.bias[head]!);
+  const C = z.length;
+  const offset = model.offsets[head]!;
+  for (const row of found.rows) {
+    const at = row * width + offset;
+    for (let k = 0; k < C; k++) z[k] = z[k]! + weights[at + k]! * found.x;
+  }
   softmaxInPlace(z);
   return z;
+}
+
+/**
+ * Class probabilities of one message for each model, in each model's `classes` order.
+ * @example classifyAll(models, { canon: '收到', hasAddress: false, hasPhone: false })[0] // [0.01, 0.02, 0.03, 0.01, 0.93]
+ */
+export function classifyAll(model: Classifiers, input: ClassifierInput): number[][] {
+  const found = lookupFeatures(model, input);
+  return model.classes.map((_, head) => headProbabilities(model, found, head));
 }
