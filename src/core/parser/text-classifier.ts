@@ -67,7 +67,7 @@ function preparedCodes(canon: string): number[] {
 }
 
 /**
- * The features of one message as strings, repeats kept (a count model): its character 1–3-grams (digits
+ * The features of one message as strings, repeats kept (they count towards the scale only): its character 1–3-grams (digits
  * folded to 0, so a room or phone is not a feature; ^ and $ mark the ends) and whether an address or
  * phone was found.
  * @example textFeatures({ canon: '帮我', hasAddress: false, hasPhone: false }) // ['^帮', '^帮我', '帮', '帮我', '帮我$', …]
@@ -130,7 +130,8 @@ export function trainClassifier(
   // Sorted so the feature order (and so the exported data) never depends on the examples' order.
   const kept = [...df].filter(([, n]) => n >= o.minCount).map(([f]) => f).sort();
   const featureIndex = new Map(kept.map((f, i) => [f, i]));
-  const rows = docs.map((d) => d.flatMap((f) => { const i = featureIndex.get(f); return i === undefined ? [] : [i]; }));
+  // Presence, not counts: a feature repeated in one message counts once (the scale below counts repeats).
+  const rows = docs.map((d) => [...new Set(d)].flatMap((f) => { const i = featureIndex.get(f); return i === undefined ? [] : [i]; }));
   const labels = examples.map((e) => classIndex.get(e.label)!);
   const C = classes.length;
   const w = new Float64Array(kept.length * C);
@@ -146,8 +147,8 @@ export function trainClassifier(
     const rate = o.rate / (1 + epoch / 2);
     for (const n of order) {
       const row = rows[n]!;
-      // Feature values are 1/sqrt(all the message's n-grams, kept or not): long messages do not
-      // shout louder than short ones, and pruning the model later does not change the scale.
+      // Feature values are 1/sqrt(all the message's n-grams, repeats and unknown ones included): long
+      // messages do not shout louder than short ones, and pruning the model later does not change the scale.
       const x = 1 / Math.sqrt(docs[n]!.length);
       for (let k = 0; k < C; k++) z[k] = b[k]!;
       for (const f of row) for (let k = 0; k < C; k++) z[k] = z[k]! + w[f * C + k]! * x;
@@ -241,7 +242,7 @@ export function loadClassifiers(models: readonly ClassifierData[]): Classifiers 
   };
 }
 
-/** One message's features found in the index: their rows (repeats kept) and the feature scale. */
+/** One message's features found in the index: their rows (each once) and the feature scale. */
 export interface FoundFeatures { rows: number[]; x: number }
 
 /**
@@ -271,8 +272,13 @@ export function lookupFeatures(model: Classifiers, input: ClassifierInput): Foun
   }
   if (input.hasAddress) find(SPECIAL_KEYS.get(ADDRESS_FEATURE)!, hashOfFeature(ADDRESS_FEATURE));
   if (input.hasPhone) find(SPECIAL_KEYS.get(PHONE_FEATURE)!, hashOfFeature(PHONE_FEATURE));
-  // Every n-gram counts towards the scale, known or not, as in training (textFeatures).
+  // Every n-gram counts towards the scale, known or not, repeats too, as in training (textFeatures);
+  // a feature's presence counts once.
   const count = (n - 2) + (n - 1) + (n - 2) + (input.hasAddress ? 1 : 0) + (input.hasPhone ? 1 : 0);
+  rows.sort((p, q) => p - q);
+  let unique = 0;
+  for (let i = 0; i < rows.length; i++) if (i === 0 || rows[i] !== rows[i - 1]) rows[unique++] = rows[i]!;
+  rows.length = unique;
   return { rows, x: 1 / Math.sqrt(count) };
 }
 
