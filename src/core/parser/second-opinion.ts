@@ -31,6 +31,8 @@ export const COMBINATION = {
   maxLength: 40,
   /** Below `rulesSureAt`, the model's intent wins when it is at least this probable… */
   overrule: 0.5,
+  /** …and at least this probable when it would turn the rules' request into something else. */
+  veto: 0.5,
   /**
    * …and at least this probable when it would turn a non-request into a request, which it may do only
    * when the rules found a task of that kind (a keyword): a false order spams a whole group.
@@ -98,7 +100,8 @@ export function combineOpinions(
   if (best !== rules.intent) {
     const promoting = isRequest(best) && !isRequest(rules.intent);
     const task = isRequest(best) ? rulesCategoryFor(best) : null;
-    if (promoting ? p >= c.promote && task !== null : p >= c.overrule) {
+    const vetoing = isRequest(rules.intent) && !isRequest(best);
+    if (promoting ? p >= c.promote && task !== null : p >= (vetoing ? c.veto : c.overrule)) {
       // The model's probability is the confidence (capped below the rules' sure readings).
       out = { intent: best, category: task, confidence: Math.round(Math.min(p, 0.8) * 100) / 100, by: 'model' };
     }

@@ -97,6 +97,9 @@ export function featureKey(feature: string): number {
   return feature.length * LENGTH_TAG + key;
 }
 
+/** Rounded, and never -0: the data must survive being written out as text and read back. */
+const toInteger = (v: number) => Math.round(v) || 0;
+
 function lcg(seed: number): () => number {
   let x = seed >>> 0;
   return () => {
@@ -171,9 +174,9 @@ export function trainClassifier(
     for (let k = 0; k < C; k++) if (Math.abs(w[f * C + k]!) >= o.prune) big = true;
     if (!big) continue;
     features.push(kept[f]!);
-    for (let k = 0; k < C; k++) weights.push(Math.round(w[f * C + k]! * SCALE));
+    for (let k = 0; k < C; k++) weights.push(toInteger(w[f * C + k]! * SCALE));
   }
-  return { classes, features: features.join('\n'), weights, bias: [...b].map((v) => Math.round(v * SCALE)), scale: SCALE };
+  return { classes, features: features.join('\n'), weights, bias: [...b].map((v) => toInteger(v * SCALE)), scale: SCALE };
 }
 
 /** An n-gram's hash from its code units (b, c are 0 for shorter ones); `len` 4 marks the special features. */
