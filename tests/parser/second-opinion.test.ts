@@ -11,7 +11,7 @@ import {
   COMBINATION, combineOpinions, loadSecondOpinion, modelOpinion, type ModelOpinion, type RulesOpinion,
 } from '../../src/core/parser/second-opinion.js';
 import {
-  classifyAll, featureKey, loadClassifiers, textFeatures, trainClassifier, type ClassifierData, type ClassifierInput,
+  classifyAll, featureKey, loadClassifiers, lookupFeatures, textFeatures, trainClassifier, type ClassifierData, type ClassifierInput,
 } from '../../src/core/parser/text-classifier.js';
 import { labelledFiles, trainModels } from '../../scripts/parser-model-data.js';
 import { modelModule } from '../../scripts/train-parser-model.js';
@@ -35,6 +35,13 @@ describe('text features', () => {
   it('adds address and phone features only when they were found', () => {
     expect(textFeatures(input('修灯', true, true))).toEqual(expect.arrayContaining(['#address', '#phone']));
     expect(textFeatures(input('修灯'))).not.toContain('#address');
+  });
+  it('finds at runtime exactly the features training saw, each once', () => {
+    const model = loadClassifiers([trainClassifier(TOY, { minCount: 1, prune: 0 })]);
+    for (const t of [...TOY.map((x) => x.input), input('  帮我 修 3号楼  ', true, true)]) {
+      const trained = new Set(textFeatures(t).filter((f) => TOY.some((x) => textFeatures(x.input).includes(f))));
+      expect(lookupFeatures(model, t).rows).toHaveLength(trained.size);
+    }
   });
   it('gives every feature a distinct numeric key', () => {
     const f = [...new Set([...textFeatures(input('帮我修下水管 3号楼', true, true)), ...textFeatures(input('#楼 a#'))])];

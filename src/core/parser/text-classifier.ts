@@ -207,6 +207,9 @@ export interface Classifiers {
   /** Where each model's weights start within a row. */
   offsets: readonly number[];
   bias: readonly Float64Array[];
+  /** Scratch: the message each row was last seen in (lookupFeatures), and the current message's mark. */
+  seen: Uint32Array;
+  generation: number;
 }
 
 /**
@@ -242,6 +245,8 @@ export function loadClassifiers(models: readonly ClassifierData[]): Classifiers 
     classes: models.map((m) => m.classes),
     slotKeys, slotRows, mask, weights, width, offsets,
     bias: models.map((m) => Float64Array.from(m.bias, (b) => b / m.scale)),
+    seen: new Uint32Array(rows),
+    generation: 0,
   };
 }
 
@@ -253,35 +258,46 @@ export interface FoundFeatures { rows: number[]; x: number }
  * @example headProbabilities(models, lookupFeatures(models, { canon: '收到', hasAddress: false, hasPhone: false }), 0)
  */
 export function lookupFeatures(model: Classifiers, input: ClassifierInput): FoundFeatures {
-  const { slotKeys, slotRows, mask } = model;
-  const c = preparedCodes(input.canon);
-  const n = c.length;
+  const { slotKeys, slotRows, mask, seen } = model;
+  // A fresh mark per message, so a feature repeated in it is counted once without sorting.
+  const mark = (model.generation = (model.generation + 1) >>> 0) || (seen.fill(0), (model.generation = 1));
   const rows: number[] = [];
   const find = (key: number, hash: number) => {
     let i = hash & mask;
     let row = slotRows[i]!;
     while (row !== -1 && slotKeys[i] !== key) { i = (i + 1) & mask; row = slotRows[i]!; }
-    if (row !== -1) rows.push(row);
+    if (row !== -1 && seen[row] !== mark) { seen[row] = mark; rows.push(row); }
   };
-  for (let i = 0; i < n; i++) {
-    const a = c[i]!;
-    if (i > 0 && i < n - 1) find(LENGTH_TAG + a, hashOf(1, a, 0, 0));
-    if (i + 1 < n) {
-      const b = c[i + 1]!;
-      const ab = a * 65536 + b;
-      find(2 * LENGTH_TAG + ab, hashOf(2, a, b, 0));
-      if (i + 2 < n) find(3 * LENGTH_TAG + ab * 65536 + c[i + 2]!, hashOf(3, a, b, c[i + 2]!));
+  // The same codes as preparedCodes, read on the fly: ^ before, $ after, the last two kept.
+  const canon = input.canon;
+  let a = -1; // two codes back
+  let b = CARET; // the last code
+  let n = 1;
+  const step = (c: number) => {
+    // The n-grams ending at c: bigram b c, trigram a b c; the unigram b once it has a right neighbour.
+    if (n >= 2) find(LENGTH_TAG + b, hashOf(1, b, 0, 0));
+    find(2 * LENGTH_TAG + b * 65536 + c, hashOf(2, b, c, 0));
+    if (a !== -1) find(3 * LENGTH_TAG + (a * 65536 + b) * 65536 + c, hashOf(3, a, b, c));
+    a = b;
+    b = c;
+    n++;
+  };
+  for (let i = 0; i < canon.length; i++) {
+    let c = canon.charCodeAt(i);
+    if (c >= 48 && c <= 57) c = 48;
+    else if (c >= 65 && c <= 90) c += 32;
+    else if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000) {
+      if (b === 32) continue;
+      c = 32;
     }
+    step(c);
   }
+  step(DOLLAR);
   if (input.hasAddress) find(SPECIAL_KEYS.get(ADDRESS_FEATURE)!, hashOfFeature(ADDRESS_FEATURE));
   if (input.hasPhone) find(SPECIAL_KEYS.get(PHONE_FEATURE)!, hashOfFeature(PHONE_FEATURE));
   // Every n-gram counts towards the scale, known or not, repeats too, as in training (textFeatures);
-  // a feature's presence counts once.
+  // a feature's presence counts once. n codes in all (^ and $ included).
   const count = (n - 2) + (n - 1) + (n - 2) + (input.hasAddress ? 1 : 0) + (input.hasPhone ? 1 : 0);
-  rows.sort((p, q) => p - q);
-  let unique = 0;
-  for (let i = 0; i < rows.length; i++) if (i === 0 || rows[i] !== rows[i - 1]) rows[unique++] = rows[i]!;
-  rows.length = unique;
   return { rows, x: 1 / Math.sqrt(count) };
 }
 
