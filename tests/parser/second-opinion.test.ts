@@ -116,7 +116,7 @@ describe('the generated model', () => {
 describe('combining the rules and the model', () => {
   const opinion = (intent: Partial<Record<string, number>>, category: Record<string, number> = {}): (() => ModelOpinion) => () => ({
     intent: { service: 0, proxy: 0, question: 0, dispute: 0, chat: 0, ...intent },
-    category: () => new Map(Object.entries(category)),
+    category: () => ({ keys: Object.keys(category), probs: Object.values(category) }),
   });
   const noKeyword = () => null;
   const rules = (intent: RulesOpinion['intent'], confidence: number, category: string | null = null): RulesOpinion => ({ intent, confidence, category });

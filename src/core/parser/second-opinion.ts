@@ -109,21 +109,27 @@ export function combineOpinions(
   if (!isRequest(out.intent)) return out;
   // A request's category: the model's best of the request's kind, when it is probable enough or the
   // rules have none of that kind. A category the model was not trained on (a community's own) stays.
-  const cats = opinion.category();
-  let cat: string | null = null;
-  let q = 0;
-  for (const [key, prob] of cats) if (KIND_OF.get(key) === out.intent && prob > q) { cat = key; q = prob; }
+  const { keys, probs: q } = opinion.category();
+  let top = -1;
+  for (let k = 0; k < keys.length; k++) if (KIND_OF.get(keys[k]!) === out.intent && (top < 0 || q[k]! > q[top]!)) top = k;
+  const cat = top < 0 ? null : keys[top]!;
   const rulesCat = out.category;
   const rulesFits = rulesCat !== null && (KIND_OF.get(rulesCat) ?? out.intent) === out.intent;
   if (!rulesFits) return { ...out, category: cat ?? (out.intent === 'service' ? 'other_service' : null) };
-  if (cat !== null && cat !== rulesCat && q >= c.category && cats.has(rulesCat)) return { ...out, category: cat };
+  if (cat !== null && cat !== rulesCat && q[top]! >= c.category && keys.includes(rulesCat)) return { ...out, category: cat };
   return out;
+}
+
+/** Category probabilities, aligned with their keys. */
+export interface CategoryScores {
+  keys: readonly string[];
+  probs: readonly number[];
 }
 
 /** What the model says of one message: intent probabilities, and category probabilities (for requests) on demand. */
 export interface ModelOpinion {
   intent: Record<Intent, number>;
-  category: () => Map<string, number>;
+  category: () => CategoryScores;
 }
 
 /**
@@ -135,9 +141,6 @@ export function modelOpinion(model: SecondOpinionModel, input: ClassifierInput):
   const ip = headProbabilities(model, found, 0);
   const intent = { service: 0, proxy: 0, question: 0, dispute: 0, chat: 0 };
   model.classes[0]!.forEach((c, i) => { intent[c as Intent] = ip[i]!; });
-  const category = () => {
-    const cp = headProbabilities(model, found, 1);
-    return new Map(model.classes[1]!.map((c, i) => [c, cp[i]!]));
-  };
+  const category = () => ({ keys: model.classes[1]!, probs: headProbabilities(model, found, 1) });
   return { intent, category };
 }
