@@ -38,7 +38,10 @@ export const RECORDED_FIRST_PASS: Record<string, [number, number, number | null]
   'round4-check3.jsonl': [87.5, 90.0, 90.0],
 };
 
-/** The sessions that wrote the batches (docs/parser.md): rounds 1–2, round 3, round 4; the dev file apart. */
+/**
+ * The session that wrote a batch (docs/parser.md): rounds 1–2, round 3, round 4; the dev file apart.
+ * @example writerOf('round3-check.jsonl') // 'round 3'
+ */
 export function writerOf(file: string): string {
   if (file === 'dev-messages.jsonl') return 'dev';
   if (file.startsWith('round3-')) return 'round 3';

@@ -18,11 +18,18 @@ const CORPUS_NOW = Date.parse('2026-06-10T09:30:00+08:00');
 /** The five intents, in the order the intent model's classes are kept. */
 export const INTENTS = ['service', 'proxy', 'question', 'dispute', 'chat'] as const;
 
+/**
+ * The objects of a JSON-lines file (blank lines skipped).
+ * @example readJsonl<LabelledLine>(DEV_FILE).length // 79
+ */
 export function readJsonl<T>(file: string): T[] {
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
 }
 
-/** Every fixture file, then the dev file when it is there, each with its lines (file names sorted). */
+/**
+ * Every fixture file, then the dev file when it is there, each with its lines (file names sorted).
+ * @example labelledFiles().map((f) => f.file) // ['chat.jsonl', …, 'dev-messages.jsonl']
+ */
 export function labelledFiles(): { file: string; lines: LabelledLine[] }[] {
   const files = readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.jsonl')).sort()
     .map((f) => ({ file: f, lines: readJsonl<LabelledLine>(path.join(FIXTURE_DIR, f)) }));
@@ -30,7 +37,10 @@ export function labelledFiles(): { file: string; lines: LabelledLine[] }[] {
   return files;
 }
 
-/** What the model reads of a message: the parser's canon and whether an address or phone was found. */
+/**
+ * What the model reads of a message: the parser's canon and whether an address or phone was found.
+ * @example classifierInput('3号楼水管漏了') // { canon: '3号楼水管漏了', hasAddress: true, hasPhone: false }
+ */
 export function classifierInput(text: string): ClassifierInput {
   const r = parseMessage(text, CORPUS_NOW, { secondOpinion: false });
   return { canon: normalizeText(text).canon, hasAddress: r.address !== null, hasPhone: r.phone !== null };
