@@ -126,6 +126,9 @@ describe('combining the rules and the model', () => {
     expect(combineOpinions(rules('chat', COMBINATION.rulesSureAt), 10, model, noKeyword)).toMatchObject({ intent: 'chat', by: 'rules' });
     expect(model).not.toHaveBeenCalled();
   });
+  it('leaves the rules\' disputes alone (mediation follows them)', () => {
+    expect(combineOpinions(rules('dispute', 0.67), 10, opinion({ chat: 0.9 }), noKeyword)).toMatchObject({ intent: 'dispute', by: 'rules' });
+  });
   it('leaves messages longer than the model knows to the rules', () => {
     const model = jest.fn(opinion({ question: 0.99 }));
     expect(combineOpinions(rules('chat', 0.7), COMBINATION.maxLength + 1, model, noKeyword).intent).toBe('chat');
