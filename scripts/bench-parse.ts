@@ -1,7 +1,8 @@
 /**
  * Parser throughput on one core: `npm run bench:parse [-- N] [--fixtures]` prints messages per second.
  * The messages are the dev corpus plus varied built-in lines, parsed round-robin; `--fixtures` adds
- * every labelled fixture line (longer, more varied messages).
+ * every labelled fixture line (longer, more varied messages); `--rules-only` turns the learned second
+ * opinion off; `--compare` times both, interleaved (three rounds each), to cancel a busy machine's drift.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -51,14 +52,15 @@ export interface BenchResult {
  * Parses `n` messages and measures wall-clock and CPU-time rates.
  * @example runBench(20000).cpuRate // ≈ 40000
  */
-export function runBench(n: number, options: { fixtures?: boolean } = {}): BenchResult {
+export function runBench(n: number, options: { fixtures?: boolean; rulesOnly?: boolean } = {}): BenchResult {
   const texts = [...BUILT_IN, ...corpusTexts(), ...(options.fixtures ? fixtureTexts() : [])];
+  const parseOptions = options.rulesOnly ? { secondOpinion: false as const } : {};
   // Warm up the JIT and the compiled catalogue before timing.
-  for (let i = 0; i < 2000; i++) parseMessage(texts[i % texts.length]!, NOW);
+  for (let i = 0; i < 2000; i++) parseMessage(texts[i % texts.length]!, NOW, parseOptions);
   const cpu0 = process.cpuUsage();
   const start = process.hrtime.bigint();
   let sink = 0;
-  for (let i = 0; i < n; i++) sink += parseMessage(texts[i % texts.length]!, NOW).confidence;
+  for (let i = 0; i < n; i++) sink += parseMessage(texts[i % texts.length]!, NOW, parseOptions).confidence;
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const cpu = process.cpuUsage(cpu0);
   if (sink < 0) console.log(sink); // keeps the loop from being optimised away
@@ -77,7 +79,18 @@ export function benchParse(n: number): number {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const n = Number(args.find((a) => /^[0-9]+$/.test(a)) ?? 100000);
-  const r = runBench(n, { fixtures: args.includes('--fixtures') });
+  const fixtures = args.includes('--fixtures');
   const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
-  console.log(`parseMessage: ${fmt(r.cpuRate)} messages/s per core (CPU time), ${fmt(r.wallRate)} messages/s wall-clock (${n} messages${args.includes('--fixtures') ? ', fixture lines included' : ''})`);
+  const what = `${n} messages${fixtures ? ', fixture lines included' : ''}`;
+  if (args.includes('--compare')) {
+    for (let round = 1; round <= 3; round++) {
+      const hybrid = runBench(n, { fixtures });
+      const rules = runBench(n, { fixtures, rulesOnly: true });
+      console.log(`round ${round}: rules + second opinion ${fmt(hybrid.cpuRate)}, rules only ${fmt(rules.cpuRate)} messages/s per core (CPU time; ${what})`);
+    }
+  } else {
+    const rulesOnly = args.includes('--rules-only');
+    const r = runBench(n, { fixtures, rulesOnly });
+    console.log(`parseMessage${rulesOnly ? ' (rules only)' : ''}: ${fmt(r.cpuRate)} messages/s per core (CPU time), ${fmt(r.wallRate)} messages/s wall-clock (${what})`);
+  }
 }

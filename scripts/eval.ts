@@ -1,15 +1,17 @@
 /**
  * Scores the parser on the labelled corpus and the external robustness sets.
- *   npm run eval [-- --corpus DIR] [--json] [--set FILE.jsonl ...] [--errors] [--table]
+ *   npm run eval [-- --corpus DIR] [--json] [--set FILE.jsonl ...] [--errors] [--table] [--cv]
  * `--set` scores extra labelled files (e.g. tests/parser/fixtures/*.jsonl) the same way;
- * `--table` prints one markdown row per file (the first-pass table in docs/parser.md).
+ * `--table` prints one markdown row per file (the first-pass table in docs/parser.md);
+ * `--cv` cross-validates the learned second opinion (scripts/cross-validate.ts) and prints its tables.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseMessage } from '../src/core/parse-message.js';
+import { parseMessage, type ParseOptions } from '../src/core/parse-message.js';
 import type { Address } from '../src/core/model.js';
 import type { Reading } from '../src/core/reading.js';
+import { crossValidate, cvReport } from './cross-validate.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Every corpus message was posted at this moment. */
@@ -122,12 +124,12 @@ function readJsonl<T>(file: string): T[] {
  * Shares on the external sets (README targets: SMP ≥ 98% not a request, Teddy Cup ≥ 85% not chat).
  * @example scoreExternal('../shared/corpus')?.smpNotRequest // 1
  */
-export function scoreExternal(dir: string): ExternalScores | null {
+export function scoreExternal(dir: string, options: ParseOptions = {}): ExternalScores | null {
   const f = (name: string) => path.join(dir, 'external', name);
   const names = ['smp2017_ecdt_intents.jsonl', 'teddycup2020_citizen_messages.jsonl', 'promediconv_dispute_cases.jsonl'];
   if (!names.every((n) => existsSync(f(n)))) return null;
   const [smp, teddy, pmc] = names.map((n) => readJsonl<{ text: string }>(f(n)));
-  const read = (rows: { text: string }[]) => rows.map((r) => parseMessage(r.text, CORPUS_NOW));
+  const read = (rows: { text: string }[]) => rows.map((r) => parseMessage(r.text, CORPUS_NOW, options));
   return {
     smpNotRequest: ratio(read(smp!).filter((r) => !isRequest(r.intent)).length, smp!.length),
     teddyNotChat: ratio(read(teddy!).filter((r) => r.intent !== 'chat').length, teddy!.length),
@@ -159,6 +161,10 @@ function main(argv: string[]): void {
   const arg = (name: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
   const corpus = path.resolve(arg('--corpus') ?? path.resolve(repoRoot, '../shared/corpus'));
   const sets = argv.flatMap((a, i) => (argv[i - 1] === '--set' ? [a] : []));
+  if (argv.includes('--cv')) {
+    printCrossValidation(corpus);
+    return;
+  }
   const dev = scoreLines(readJsonl<LabelledLine>(path.join(corpus, 'dev-messages.jsonl')));
   const setLines = sets.map((f) => ({ file: f, lines: readJsonl<LabelledLine>(f) }));
   const extra = setLines.map(({ file, lines }) => ({ file, scores: scoreLines(lines) }));
@@ -186,6 +192,20 @@ function main(argv: string[]): void {
   }
   console.log(out.join('\n'));
   if (argv.includes('--errors')) printErrors([dev, ...extra.map((e) => e.scores)]);
+}
+
+function printCrossValidation(corpus: string): void {
+  console.log(cvReport(crossValidate()));
+  const rules = scoreExternal(corpus, { secondOpinion: false });
+  const hybrid = scoreExternal(corpus);
+  if (!rules || !hybrid) return;
+  console.log(
+    ['', '| external set | rules alone | hybrid (built-in model) | target |', '| --- | --- | --- | --- |',
+      `| SMP2017 read as not a request (n=${rules.counts.smp}) | ${pct(rules.smpNotRequest)} | ${pct(hybrid.smpNotRequest)} | ≥ 98% |`,
+      `| Teddy Cup read as not chat (n=${rules.counts.teddy}) | ${pct(rules.teddyNotChat)} | ${pct(hybrid.teddyNotChat)} | ≥ 85% |`,
+      `| ProMediConv read as dispute (n=${rules.counts.promediconv}) | ${pct(rules.promediconvDispute)} | ${pct(hybrid.promediconvDispute)} | — |`,
+    ].join('\n'),
+  );
 }
 
 function printErrors(sets: ReturnType<typeof scoreLines>[]): void {

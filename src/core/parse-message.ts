@@ -8,11 +8,19 @@ import { extractWhen } from './parser/extract-when.js';
 import { compileCatalogue, matchCategories } from './parser/match-categories.js';
 import { makeSummary } from './parser/make-summary.js';
 import { normalizeText } from './parser/normalize-text.js';
+import {
+  builtInSecondOpinion, combineOpinions, modelOpinion, type SecondOpinionModel,
+} from './parser/second-opinion.js';
 import type { Intent, MissingField, Reading } from './reading.js';
 
 export interface ParseOptions {
   /** The configured catalogue; same-key entries extend the built-in keywords, new keys are added. */
   catalogue?: readonly CatalogueEntry[];
+  /**
+   * The learned second opinion (docs/parser.md, round 5): the built-in model by default, another
+   * trained model (cross-validation), or `false` for the rules alone.
+   */
+  secondOpinion?: SecondOpinionModel | false;
 }
 
 /** The bot opens an order only for a service/proxy reading at least this sure. */
@@ -45,12 +53,23 @@ export function parseMessage(text: string, now: Date | number, options: ParseOpt
 
   const categories = matchCategories(masked, compileCatalogue(options.catalogue));
   const phone = phones[0]?.phone ?? null;
-  const { intent, confidence, category: settled } = classifyIntent({
-    canon, categories, hasAddress: addr.address !== null, hasPhone: phone !== null, mentionsAll,
-  });
+  const hasAddress = addr.address !== null;
+  const rules = classifyIntent({ canon, categories, hasAddress, hasPhone: phone !== null, mentionsAll });
+  let { intent, confidence } = rules;
+  let category = rules.category ?? pickCategory(intent, categories);
+  if (options.secondOpinion !== false) {
+    // The learned second opinion, consulted only where the rules are unsure (docs/parser.md, round 5).
+    const model = options.secondOpinion ?? builtInSecondOpinion();
+    ({ intent, confidence, category } = combineOpinions(
+      { intent, confidence, category },
+      canon.length,
+      () => modelOpinion(model, { canon, hasAddress, hasPhone: phone !== null }),
+      // For an intent the model chose: the rules' best keyword of that kind, if any.
+      (other) => categories.find((c) => c.entry.kind === other)?.entry.key ?? null,
+    ));
+  }
 
   const isRequest = intent === 'service' || intent === 'proxy';
-  const category = settled ?? pickCategory(intent, categories);
   const when = isRequest ? extractWhen(masked, nowMs) : intent === 'dispute' ? extractWhen(masked, nowMs, { dayWordsOnly: true }) : null;
   const urgent = (isRequest || intent === 'dispute') && detectUrgency(canon, { dispute: intent === 'dispute' });
 
