@@ -79,7 +79,7 @@ export function parseMessage(text: string, now: Date | number, options: ParseOpt
     if (!located && (intent === 'service' || (category !== null && PROXY_NEEDS_ADDRESS.has(category)))) missing.push('address');
     if (phone === null) missing.push('phone');
   }
-  const spans = [...phones.map((p) => [p.start, p.end] as const), ...addr.spans];
+  let summary: string | undefined;
   return {
     intent,
     category,
@@ -89,7 +89,10 @@ export function parseMessage(text: string, now: Date | number, options: ParseOpt
     urgent,
     confidence,
     missing,
-    summary: makeSummary(canon, spans),
+    // Made when first read (an order, a case, the CLI): most messages are chat and never need one.
+    get summary(): string {
+      return (summary ??= makeSummary(canon, [...phones.map((p) => [p.start, p.end] as const), ...addr.spans]));
+    },
   };
 }
 

@@ -22,7 +22,7 @@ export function loadSecondOpinion(intent: ClassifierData, category: ClassifierDa
 /** The thresholds of the combination, chosen by cross-validation (`npm run eval -- --cv`). */
 export const COMBINATION = {
   /** The rules are trusted outright at this confidence or above (ack, notices, resolved, clear requests). */
-  rulesSureAt: 0.85,
+  rulesSureAt: 0.8,
   /**
    * Longer messages are left to the rules: the model decides only on the short messages it has seen most
    * of (90% of the labelled lines are at most 38 characters); formal appeals and narratives (the external
