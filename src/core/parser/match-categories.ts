@@ -20,7 +20,8 @@ export interface CompiledCatalogue {
   entries: readonly CatalogueEntry[];
   keywords: readonly CompiledKeyword[];
   /** Keywords by their first character, longest first: one pass over the text finds them all. */
-  byFirstChar: ReadonlyMap<string, readonly CompiledKeyword[]>;
+  /** Keywords by the code unit they start with (a number: no one-character string per position of the text). */
+  byFirstChar: ReadonlyMap<number, readonly CompiledKeyword[]>;
 }
 
 const HAN_PAIR = /^\p{Script=Han}{2}$/u;
@@ -78,11 +79,11 @@ export function compileCatalogue(custom?: readonly CatalogueEntry[]): CompiledCa
       if (!known.has(split)) { known.add(split); keywords.push({ ...k, word: split }); }
     }
   }
-  const byFirstChar = new Map<string, CompiledKeyword[]>();
+  const byFirstChar = new Map<number, CompiledKeyword[]>();
   for (const k of keywords) {
-    const list = byFirstChar.get(k.word[0]!) ?? [];
+    const list = byFirstChar.get(k.word.charCodeAt(0)) ?? [];
     list.push(k);
-    byFirstChar.set(k.word[0]!, list);
+    byFirstChar.set(k.word.charCodeAt(0), list);
   }
   for (const list of byFirstChar.values()) list.sort((a, b) => b.word.length - a.word.length);
   for (const k of keywords) if (DIGIT.test(k.word[0]!) || DIGIT.test(k.word[k.word.length - 1]!)) k.digitEdge = true;
@@ -107,7 +108,7 @@ export function matchCategories(text: string, catalogue: CompiledCatalogue): Cat
   // 手机银行 is not 银行).
   let coveredUntil = 0;
   for (let i = 0; i < text.length; i++) {
-    const candidates = catalogue.byFirstChar.get(text[i]!);
+    const candidates = catalogue.byFirstChar.get(text.charCodeAt(i));
     if (!candidates) continue;
     let longest = 0;
     for (const k of candidates) {
