@@ -19,9 +19,13 @@ interface CompiledKeyword {
 export interface CompiledCatalogue {
   entries: readonly CatalogueEntry[];
   keywords: readonly CompiledKeyword[];
-  /** Keywords by their first character, longest first: one pass over the text finds them all. */
-  /** Keywords by the code unit they start with (a number: no one-character string per position of the text). */
-  byFirstChar: ReadonlyMap<number, readonly CompiledKeyword[]>;
+  /**
+   * Keywords of two characters or more by their first two code units (`c0 * 65536 + c1`), longest
+   * first, and one-character keywords by their code unit: one pass over the text finds them all,
+   * trying at each place only the words that start with the two characters found there.
+   */
+  byFirstTwo: ReadonlyMap<number, readonly CompiledKeyword[]>;
+  singles: ReadonlyMap<number, readonly CompiledKeyword[]>;
 }
 
 const HAN_PAIR = /^\p{Script=Han}{2}$/u;
@@ -79,15 +83,17 @@ export function compileCatalogue(custom?: readonly CatalogueEntry[]): CompiledCa
       if (!known.has(split)) { known.add(split); keywords.push({ ...k, word: split }); }
     }
   }
-  const byFirstChar = new Map<number, CompiledKeyword[]>();
+  const byFirstTwo = new Map<number, CompiledKeyword[]>();
+  const singles = new Map<number, CompiledKeyword[]>();
   for (const k of keywords) {
-    const list = byFirstChar.get(k.word.charCodeAt(0)) ?? [];
+    const [index, key] = k.word.length > 1 ? [byFirstTwo, k.word.charCodeAt(0) * 65536 + k.word.charCodeAt(1)] : [singles, k.word.charCodeAt(0)];
+    const list = index.get(key) ?? [];
     list.push(k);
-    byFirstChar.set(k.word.charCodeAt(0), list);
+    index.set(key, list);
   }
-  for (const list of byFirstChar.values()) list.sort((a, b) => b.word.length - a.word.length);
+  for (const list of byFirstTwo.values()) list.sort((a, b) => b.word.length - a.word.length);
   for (const k of keywords) if (DIGIT.test(k.word[0]!) || DIGIT.test(k.word[k.word.length - 1]!)) k.digitEdge = true;
-  const compiled = { entries: [...merged.values()], keywords, byFirstChar };
+  const compiled = { entries: [...merged.values()], keywords, byFirstTwo, singles };
   cache.set(source, compiled);
   return compiled;
 }
@@ -107,10 +113,9 @@ export function matchCategories(text: string, catalogue: CompiledCatalogue): Cat
   // Only the longest keyword starting at a place counts, and none inside it (跑腿费 is not 跑腿,
   // 手机银行 is not 银行).
   let coveredUntil = 0;
-  for (let i = 0; i < text.length; i++) {
-    const candidates = catalogue.byFirstChar.get(text.charCodeAt(i));
-    if (!candidates) continue;
-    let longest = 0;
+  let longest = 0;
+  // Tries the words of one list at place i (longest first); `longest` is the length matched there so far.
+  const tryAt = (i: number, candidates: readonly CompiledKeyword[]) => {
     for (const k of candidates) {
       if (k.word.length < longest) break;
       if (i + k.word.length <= coveredUntil || !text.startsWith(k.word, i) || (k.digitEdge && !numberBounded(text, i, k.word))) continue;
@@ -135,6 +140,15 @@ export function matchCategories(text: string, catalogue: CompiledCatalogue): Cat
         }
       }
     }
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c0 = text.charCodeAt(i);
+    const long = i + 1 < text.length ? catalogue.byFirstTwo.get(c0 * 65536 + text.charCodeAt(i + 1)) : undefined;
+    const single = catalogue.singles.get(c0);
+    if (!long && !single) continue;
+    longest = 0;
+    if (long) tryAt(i, long);
+    if (single) tryAt(i, single);
   }
   const ranked = [...found.values()]
     .sort((a, b) => b.score - a.score || b.sum - a.sum || a.index - b.index)
