@@ -412,9 +412,13 @@ export class BotApp {
     return 'resident';
   }
 
-  /** Tells the resident: in their group with a mention, or privately for a private request. */
-  tellResident(ctx: Context, o: Order, inGroup: (name: string | null) => string, privately: string): void {
-    if (o.roomId) this.say(ctx, { roomId: o.roomId }, inGroup(o.residentName), [o.residentId]);
+  /**
+   * Tells the resident: in their group with a mention, or privately for a private request.
+   * `quietly`: in the group without the mention (an @ rings the resident's phone at night).
+   */
+  tellResident(ctx: Context, o: Order, inGroup: (name: string | null) => string, privately: string, quietly = false): void {
+    if (o.roomId && quietly) this.say(ctx, { roomId: o.roomId }, inGroup(null));
+    else if (o.roomId) this.say(ctx, { roomId: o.roomId }, inGroup(o.residentName), [o.residentId]);
     else this.say(ctx, { contactId: o.residentId }, privately);
   }
 
@@ -488,8 +492,10 @@ export class BotApp {
     if (ctx.here && 'contactId' in ctx.here) this.say(ctx, ctx.here, M.youResolved(reported));
     // The rating is asked now only if the follow-up plan starts at 0 minutes; later asks are scheduled.
     const asks = this.config.schedule.followUp.asksAfterMinutes;
-    if (asks[0] === 0) this.tellResident(ctx, reported, (n) => M.resolvedAskRating(reported, n), M.resolvedAskRatingPrivately(reported));
-    else this.tellResident(ctx, reported, (n) => S.resolvedNoAsk(reported, n, asks.length > 0), S.resolvedNoAsk(reported, null, asks.length > 0));
+    // Finished at night: the group sees it, but the resident is not @-mentioned (the morning's follow-up asks again).
+    const quietly = !reported.urgent && isQuiet(ctx.now, this.config.schedule.quietHours, this.config.timezone);
+    if (asks[0] === 0) this.tellResident(ctx, reported, (n) => M.resolvedAskRating(reported, n), M.resolvedAskRatingPrivately(reported), quietly);
+    else this.tellResident(ctx, reported, (n) => S.resolvedNoAsk(reported, n, asks.length > 0), S.resolvedNoAsk(reported, null, asks.length > 0), quietly);
     this.say(ctx, { roomId: this.config.staffRoomId }, M.reportedToStaff(reported, this.categoryName(reported.category), this.nameOf(reported.claimerId ?? who), cmd.type === 'complete' ? cmd.note : ''));
   }
 

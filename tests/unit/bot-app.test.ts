@@ -115,6 +115,18 @@ describe('claiming and finishing', () => {
     expect(o.history.map((h) => h.action)).toEqual(['submit', 'accept', 'dispatch', 'claim', 'resolve', 'report', 'rate']);
   });
 
+  it('does not @-mention the resident when a job is finished at night, and still takes a bare digit', async () => {
+    const { say, app, clock } = await opened();
+    await say('vol-zhang', '接单 #1');
+    clock.t = Date.parse('2026-06-10T22:40:00+08:00');
+    const done = await say('vol-zhang', '完成 #1');
+    const group = to(done, 'grid1@chatroom');
+    expect(texts(group)).toEqual(['#1 已办结。请给这次服务打个分(1–5),回复数字即可。']);
+    expect(group[0]!.mentionIds).toBeUndefined();
+    expect(texts(await say('res-wang', '4'))).toEqual(['谢谢您的评价!#1 已回访(4分)。']);
+    expect(app.records.order(1)!.rating).toBe(4);
+  });
+
   it('takes a rating privately with 评价 #n and alerts staff on a low one', async () => {
     const { say, app } = await opened();
     await say('vol-zhang', '接单 #1');

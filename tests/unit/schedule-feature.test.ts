@@ -127,7 +127,9 @@ describe('quiet hours through the app', () => {
     await say('vol-zhang', '接单 #1');
     await tick('2026-06-10T23:00:00');
     const done = await say('vol-zhang', '完成 #1 换了阀门');
-    expect(texts(done)).toEqual(['#1 已办结。@王阿姨 请给这次服务打个分(1–5),回复数字即可。']);
+    // Said in the speaker's group at once, but without @-mentioning the resident at night.
+    expect(texts(done)).toEqual(['#1 已办结。请给这次服务打个分(1–5),回复数字即可。']);
+    expect(done[0]!.mentionIds).toBeUndefined();
     const morning = await tick('2026-06-11T07:00:00');
     expect(texts(to(morning, STAFF))).toEqual(['#1 已办结上报:家庭维修,张师傅办理,备注:换了阀门。']);
     expect(await tick('2026-06-11T07:05:00')).toEqual([]);
