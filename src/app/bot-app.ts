@@ -16,7 +16,7 @@ import { cycleOf, isDispatchLine } from '../core/plan-due.js';
 import { messages as M } from '../messages/index.js';
 import { scheduleMessages as S } from '../messages/schedule.js';
 import type { Clock, InboundMessage, Reply, Store } from './ports.js';
-import { Records } from './records.js';
+import { C, Records } from './records.js';
 import { holdForQuietHours, holdPost, leavesMap } from './schedule-records.js';
 import { cleanInbound } from './clean-inbound.js';
 import { Turn, type Feature } from './turn.js';
@@ -153,7 +153,7 @@ export class BotApp {
     return this.serial(async () => {
       const { store, config, clock } = this.deps;
       store.delete('outbox', reply.id ?? '');
-      store.put('failed', reply.id ?? String(clock.now()), { ...reply, error, at: clock.now() });
+      store.put(C.failed, reply.id ?? String(clock.now()), { ...reply, error, at: clock.now() });
       const toStaff = 'roomId' in reply.to && reply.to.roomId === config.staffRoomId;
       const out = toStaff ? [] : [this.records.enqueue({ to: { roomId: config.staffRoomId }, text: M.sendFailed('roomId' in reply.to ? reply.to.roomId : reply.to.contactId, reply.text) })];
       await store.commit();

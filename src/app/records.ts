@@ -9,12 +9,16 @@ export const C = {
   contacts: 'contacts',
   outbox: 'outbox',
   seen: 'seen',
+  /** Replies that could not be sent after every retry (the staff room was told), kept for a while. */
+  failed: 'failed',
   /** Volunteer id → when they were last given work (claimed or assigned): kept as orders change. */
   workload: 'workload',
 } as const;
 
 /** How long a handled message id is remembered (a puppet replays recent messages after a re-login). */
 export const SEEN_KEEP_MS = 2 * 24 * 3600_000;
+/** How long an unsendable reply is kept after the staff room was told of it. */
+export const FAILED_KEEP_MS = 30 * 24 * 3600_000;
 /**
  * How long a finished order waits for its rating: a bare digit rates only orders finished this
  * recently (`评价 #n` rates any), and after it the order counts as settled.
@@ -33,7 +37,10 @@ export const STORE_RULES: StoreRules = {
   archive: {
     [C.orders]: { settled: (o, now) => TERMINAL_STATUSES.includes((o as Order).status) || (AWAITING_RATING.includes((o as Order).status) && !awaitsRating(o as Order, now)), lazyField: 'history' },
   },
-  expire: { [C.seen]: (at, now) => typeof at === 'number' && now - at > SEEN_KEEP_MS },
+  expire: {
+    [C.seen]: (at, now) => typeof at === 'number' && now - at > SEEN_KEEP_MS,
+    [C.failed]: (r, now) => typeof (r as { at?: unknown })?.at === 'number' && now - (r as { at: number }).at > FAILED_KEEP_MS,
+  },
 };
 
 /** What the bot remembers of a person who wrote in a grid group. */

@@ -330,4 +330,16 @@ describe('JournalStore archive (finished orders)', () => {
     expect([...again.keys('seen')]).toEqual(['recent']);
     await again.close();
   });
+
+  it('drops unsendable replies kept more than 30 days, when it compacts', async () => {
+    const dir = tmp();
+    const now = Date.parse('2026-06-10T09:30:00+08:00');
+    const s = await JournalStore.open(dir, { now: () => now });
+    s.put('failed', 'r1', { to: { roomId: 'g@chatroom' }, text: 'old', error: 'x', at: now - 31 * DAY });
+    s.put('failed', 'r2', { to: { roomId: 'g@chatroom' }, text: 'recent', error: 'x', at: now - 29 * DAY });
+    await s.commit();
+    await s.compact();
+    expect([...s.keys('failed')]).toEqual(['r2']);
+    await s.close();
+  });
 });
