@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [--rounds 3] [--messages 4000] [--skip-startup] [--skip-ledger]
+ * npm run bench [-- --json] [--rounds 5] [--messages 4000] [--skip-startup] [--skip-ledger]
  *
  * The benchmark (not a test). Prints a table and, with --json, one JSON object as its last line:
  *   e2e_ratio        full bot msgs/s ÷ bare echo bot msgs/s, same Wechaty + puppet-mock pipeline,
@@ -275,7 +275,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       json: { type: 'boolean', default: false },
-      rounds: { type: 'string', default: '3' },
+      rounds: { type: 'string', default: '5' },
       messages: { type: 'string', default: '4000' },
       'skip-startup': { type: 'boolean', default: false },
       'skip-ledger': { type: 'boolean', default: false },

@@ -248,8 +248,8 @@ export class BotApp {
    */
   private sameOpenRequest(residentId: string, category: string, text: string, now: number): Order | undefined {
     const words = requestWords(text);
-    for (const o of this.records.openOrders()) {
-      if (o.residentId !== residentId || o.category !== category || now - o.createdAt > REPEAT_WINDOW_MS) continue;
+    for (const o of this.records.openOrdersOf(residentId)) {
+      if (o.category !== category || now - o.createdAt > REPEAT_WINDOW_MS) continue;
       const before = requestWords(o.text);
       const [short, long] = before.length <= words.length ? [before, words] : [words, before];
       if (short === long || (short.length >= MIN_CONTAINED_CHARS && long.includes(short))) return o;

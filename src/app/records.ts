@@ -67,6 +67,9 @@ class OrderIndex {
   /** Open orders per claimer. */
   readonly openTasks = new Map<string, number>();
   readonly awaiting = new Map<string, Set<number>>();
+  /** Open orders per resident (a repost is compared with these), and each open order's resident. */
+  readonly openOf = new Map<string, Set<number>>();
+  private readonly residentOf = new Map<number, string>();
 
   constructor(orders: Iterable<Order>) {
     for (const o of orders) this.update(o);
@@ -77,6 +80,10 @@ class OrderIndex {
     if (isOpen(o)) {
       this.open.set(o.id, o.claimerId);
       if (o.claimerId) this.openTasks.set(o.claimerId, (this.openTasks.get(o.claimerId) ?? 0) + 1);
+      this.residentOf.set(o.id, o.residentId);
+      let theirs = this.openOf.get(o.residentId);
+      if (!theirs) this.openOf.set(o.residentId, (theirs = new Set()));
+      theirs.add(o.id);
     }
     const rating = AWAITING_RATING.includes(o.status);
     let mine = this.awaiting.get(o.residentId);
@@ -91,6 +98,10 @@ class OrderIndex {
     if (!this.open.has(id)) return;
     const claimer = this.open.get(id);
     this.open.delete(id);
+    const resident = this.residentOf.get(id);
+    this.residentOf.delete(id);
+    const theirs = resident === undefined ? undefined : this.openOf.get(resident);
+    if (theirs?.delete(id) && !theirs.size) this.openOf.delete(resident!);
     if (!claimer) return;
     const n = (this.openTasks.get(claimer) ?? 1) - 1;
     if (n > 0) this.openTasks.set(claimer, n);
@@ -134,6 +145,19 @@ export class Records {
       else if (o) index.update(o);
       else index.drop(id);
     }
+  }
+
+  /** A resident's open orders, by number (from the index: no walk over every open order). */
+  openOrdersOf(residentId: string): Order[] {
+    const index = this.orderIndex();
+    const out: Order[] = [];
+    for (const id of [...(index.openOf.get(residentId) ?? [])].sort((a, b) => a - b)) {
+      const o = this.order(id);
+      if (o && isOpen(o) && o.residentId === residentId) out.push(o);
+      else if (o) index.update(o);
+      else index.drop(id);
+    }
+    return out;
   }
 
   /** Orders not settled yet: open, or finished and waiting for the resident's rating; by number. */

@@ -30,6 +30,20 @@ const order = (id: number, status: OrderStatus, patch: Partial<Order> = {}): Ord
 });
 
 describe('order indexes (per-message paths do not walk the history)', () => {
+  it('lists a resident\'s open orders from the index, without a scan, and forgets closed ones', () => {
+    const store = new NoScanStore();
+    for (const o of [order(1, 'dispatched', { residentId: 'res-a' }), order(2, 'claimed', { residentId: 'res-a' }), order(3, 'dispatched', { residentId: 'res-b' }), order(4, 'followed_up', { residentId: 'res-a' })]) {
+      store.put(C.orders, String(o.id), o);
+    }
+    const records = new Records(store);
+    expect(records.openOrdersOf('res-a').map((o) => o.id)).toEqual([1, 2]);
+    records.putOrder(order(2, 'cancelled', { residentId: 'res-a' }));
+    expect(records.openOrdersOf('res-a').map((o) => o.id)).toEqual([1]);
+    expect(records.openOrdersOf('res-b').map((o) => o.id)).toEqual([3]);
+    expect(records.openOrdersOf('res-c')).toEqual([]);
+    expect(store.scans).toBe(0);
+  });
+
   it('follows an order from open to awaiting a rating to rated', async () => {
     const { say, app } = testApp();
     await say('res-wang', LEAK, { talkerName: '王阿姨' });
