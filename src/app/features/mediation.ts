@@ -252,7 +252,7 @@ class Mediation implements Feature {
     const note = reason.slice(0, 200);
     const r = applyCaseAction(c, 'resume', turn.who, turn.now, {
       note: note || undefined,
-      patch: { levelSince: turn.now, closedAt: null, outcome: null, followUpAskedAt: null, overdueNotifiedAt: null },
+      patch: { ...openAgain(turn.now), outcome: null },
     });
     if (!r.ok) return turn.reply(M.notNow(c, 'resume'));
     this.save(r.case);
@@ -335,7 +335,7 @@ class Mediation implements Feature {
     }
     const r = applyCaseAction(c, 'reopen', turn.who, turn.now, {
       note: note || undefined,
-      patch: { levelSince: turn.now, closedAt: null, followUpAskedAt: null, overdueNotifiedAt: null },
+      patch: openAgain(turn.now),
     });
     if (!r.ok) return turn.reply(M.noQuestionPending(c));
     this.save(r.case);
@@ -385,3 +385,7 @@ class Mediation implements Feature {
   }
 }
 
+/** What a case taken up again starts from: its level's time limit counts anew, nothing closed or asked. */
+function openAgain(now: number): Pick<MediationCase, 'levelSince' | 'closedAt' | 'followUpAskedAt' | 'overdueNotifiedAt'> {
+  return { levelSince: now, closedAt: null, followUpAskedAt: null, overdueNotifiedAt: null };
+}
