@@ -3,11 +3,11 @@
  * their members, driven by a stream of group messages, with either
  * - the bare echo bot: receives each message and says its text back through `room.say` (the
  *   natural minimum a Wechaty bot does), or
- * - the full bot: `createRuntime` as `npm start` builds it (journal store with fsync, parser,
- *   order logic, outbox, outgoing queue), send pacing off.
+ * - the full bot: `createThreadedRuntime` as `npm start` builds it (the app in its worker thread:
+ *   journal store with fsync, parser, order logic, outbox; the outgoing queue), send pacing off.
  *
  * A message is done when the bot has handled it (echo: its reply is said; full bot: the app has
- * handled it and committed). At most `window` messages are in flight; the clock stops when every
+ * applied it; its replies wait for the disk). At most `window` messages are in flight; the clock stops when every
  * message, the people's and the bot's, has reached Wechaty's listeners and the bot is idle
  * (STACK-NOTES, "Knowing a line is finished").
  */
@@ -17,7 +17,11 @@ import path from 'node:path';
 import { WechatyBuilder, type Wechaty } from 'wechaty';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import type { AppConfig } from '../src/core/config-schema.js';
-import { createRuntime, type Runtime } from '../src/adapters/runtime.js';
+import { createRuntime } from '../src/adapters/runtime.js';
+import { createThreadedRuntime } from '../src/adapters/threaded-runtime.js';
+import type { AttachedBot } from '../src/adapters/wechaty/attach-bot.js';
+import type { AppThreadInfo } from '../src/adapters/app-thread/protocol.js';
+import type { AppThread } from '../src/adapters/app-thread/app-thread.js';
 import { createLogger } from '../src/adapters/log.js';
 import { NO_PACING } from '../src/adapters/wechaty/outgoing-queue.js';
 import { BOT_DISPLAY_NAME } from '../src/messages/index.js';
@@ -26,10 +30,21 @@ import type { StreamMessage } from './bench-stream.js';
 
 export type BotKind = 'echo' | 'full';
 
+/** What the benchmark uses of the full bot, whichever thread its app runs in. */
+export interface BenchRuntime {
+  bot: Wechaty;
+  attached: AttachedBot;
+  /** Resolves once the whole store is loaded. */
+  info(): Promise<AppThreadInfo>;
+  /** The app thread's event-loop utilisation (absent when the app runs in the main thread). */
+  utilisation?: AppThread['utilisation'];
+  stop(): Promise<void>;
+}
+
 export interface BenchWorld {
   kind: BotKind;
-  /** The full bot's runtime (store, app); null for the echo bot. */
-  runtime: Runtime | null;
+  /** The full bot's runtime; null for the echo bot. */
+  runtime: BenchRuntime | null;
   /** Plays `messages` with at most `window` in flight; resolves with the seconds taken. */
   play(messages: readonly StreamMessage[], window?: number): Promise<number>;
   stop(): Promise<void>;
@@ -67,30 +82,31 @@ export async function startWorld(config: AppConfig, kind: BotKind, dataDir?: str
   };
 
   let bot: Wechaty;
-  let runtime: Runtime | null = null;
+  let runtime: BenchRuntime | null = null;
   if (kind === 'full') {
     const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'gb-bench-'));
-    runtime = await createRuntime({ config, dataDir: dir, clock, log: createLogger('error'), pacing: NO_PACING, puppet, fsync: process.env.BENCH_FSYNC !== '0' });
-    bot = runtime.bot;
     // A message counts as handled once the app has applied it (the window only keeps a follow-up
     // behind its cause); its replies still wait for the disk, and the clock stops when all are sent.
-    const app = runtime.app;
-    // BENCH_VARIANT (diagnosis only, see BENCHMARKS.md): `noop` replaces the app by one that answers
-    // nothing (what Wechaty and the adapter cost alone); `no-send` records replies but sends none.
-    const variant = (process.env.BENCH_VARIANT ?? '').split(',');
-    if (variant.includes('no-send')) runtime.attached.queue.push = () => undefined;
-    const handle = variant.includes('noop') ? async () => [] : app.handleMessage.bind(app);
-    const serial = app.serial.bind(app);
-    app.handleMessage = (msg) => {
-      let applied: Promise<unknown> = Promise.resolve();
-      app.serial = (fn) => (applied = serial(fn)) as never;
-      try {
-        return handle(msg);
-      } finally {
-        app.serial = serial;
-        applied.then(done, done);
-      }
-    };
+    const o = { config, dataDir: dir, clock, log: createLogger('error'), pacing: NO_PACING, puppet, fsync: process.env.BENCH_FSYNC !== '0', onApplied: done };
+    if (process.env.BENCH_APP_THREAD === 'main') {
+      // Diagnosis (BENCHMARKS.md): the app in the main thread, as the simulator runs it.
+      // BENCH_VARIANT `noop` replaces the app by one that answers nothing (what Wechaty and the
+      // adapter cost alone); `no-send` records replies but sends none.
+      const rt = await createRuntime(o);
+      const variant = (process.env.BENCH_VARIANT ?? '').split(',');
+      if (variant.includes('no-send')) rt.attached.queue.push = () => undefined;
+      if (variant.includes('noop'))
+        rt.app.handleMessage = async (_m, applied) => {
+          applied?.();
+          return [];
+        };
+      runtime = { ...rt, info: async () => (await rt.store.whenLoaded(), { orders: rt.store.size('orders'), nextOrderId: (rt.store.get<number>('meta', 'order') ?? 0) + 1 }) };
+    } else {
+      // As `npm start` runs it: the app and its store in a worker thread.
+      const rt = await createThreadedRuntime({ ...o, logLevel: 'error', onFatal: (e) => { throw e; } });
+      runtime = { ...rt, info: () => rt.app.info(), utilisation: (since) => rt.app.utilisation(since) };
+    }
+    bot = runtime.bot;
   } else {
     bot = WechatyBuilder.build({ puppet });
     bot.on('error', () => undefined); // the mock's spurious "no payload found" on room changes
@@ -137,7 +153,7 @@ export async function startWorld(config: AppConfig, kind: BotKind, dataDir?: str
   const loggedIn = new Promise<void>((res) => bot.once('login', () => res()));
   mocker.login(self);
   await loggedIn;
-  if (runtime) await runtime.store.whenLoaded();
+  if (runtime) await runtime.info();
 
   const idle = () => undelivered.size === 0 && (runtime ? runtime.attached.busy === 0 && runtime.attached.queue.size === 0 : saying === 0);
   const tick = () => new Promise<void>((res) => setImmediate(res));

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [--rounds 5] [--messages 4000] [--skip-startup] [--skip-ledger]
+ * npm run bench [-- --json] [--rounds 5] [--messages 4000] [--warm 4000] [--skip-startup] [--skip-ledger]
  *
  * The benchmark (not a test). Prints a table and, with --json, one JSON object as its last line:
  *   e2e_ratio        full bot msgs/s ÷ bare echo bot msgs/s, same Wechaty + puppet-mock pipeline,
@@ -60,6 +60,10 @@ interface E2eResult {
   main_ms_per_msg: number;
   /** CPU time of the main thread alone per message (Linux; null elsewhere): what limits the rate, unmoved by other load. */
   main_cpu_ms_per_msg: number | null;
+  /** Time the app's worker thread was busy per message (full bot; null for the echo bot or the app in the main thread). */
+  app_thread_ms_per_msg: number | null;
+  /** CPU time per message of each thread that ran (Linux): the main thread first, then the busiest (the app's worker, V8's GC helpers, libuv's pool). */
+  cpu_ms_per_msg_by_thread: number[];
 }
 
 const median = (xs: number[]) => {
@@ -113,28 +117,52 @@ function runChild(args: string[]): Promise<Record<string, unknown>> {
 }
 
 /** One end-to-end run (in the child): warm the rooms and the code, then time the stream. */
-async function e2eChild(kind: Kind, messages: number, dataDir?: string): Promise<E2eResult> {
+async function e2eChild(kind: Kind, messages: number, warmMessages: number, dataDir?: string): Promise<E2eResult> {
   const { startWorld, warmRooms } = await import('./bench-pipeline.js');
   const config = benchConfig();
   const world = await startWorld(config, kind === 'echo' ? 'echo' : 'full', dataDir);
   // Let the work of getting ready (reading the archive, the collections it leaves) die down.
   await new Promise((res) => setTimeout(res, 1000));
-  const firstId = world.runtime ? (world.runtime.store.get<number>('meta', 'order') ?? 0) + 1 : 1;
+  const firstId = world.runtime ? (await world.runtime.info()).nextOrderId : 1;
   await world.play(warmRooms(config), 8);
-  const warm = buildStream(config, 1000, firstId, 1);
+  const warm = buildStream(config, warmMessages, firstId, 1);
   await world.play(warm.messages);
   const timed = buildStream(config, messages, warm.nextOrderId, 2);
   const profile = process.env.BENCH_CPU_PROFILE ? await startProfile() : null;
   const cpu0 = process.cpuUsage();
   const elu0 = performance.eventLoopUtilization();
+  const appElu0 = world.runtime?.utilisation?.();
   const main0 = mainThreadCpuNs();
+  const threads0 = threadsCpuNs();
   const seconds = await world.play(timed.messages);
   const cpu = process.cpuUsage(cpu0);
   const elu = performance.eventLoopUtilization(elu0);
+  const appElu = appElu0 ? world.runtime!.utilisation!(appElu0) : null;
   const mainCpu = main0 === null ? null : (mainThreadCpuNs()! - main0) / 1e6 / messages;
+  const threads = threadsCpuNs();
+  // Node names no thread: the main one has the process's id; the others are listed busiest first.
+  const perThread = [...threads]
+    .map(([tid, t]) => ({ tid, ms: (t.ns - (threads0.get(tid)?.ns ?? 0)) / 1e6 / messages }))
+    .filter((t) => t.ms >= 0.001)
+    .sort((a, b) => Number(b.tid === String(process.pid)) - Number(a.tid === String(process.pid)) || b.ms - a.ms)
+    .map((t) => round(t.ms, 3)!);
   if (profile) await profile.stopTo(process.env.BENCH_CPU_PROFILE!);
   await world.stop();
-  return { kind, messages, seconds, msgs_per_s: messages / seconds, cpu_ms_per_msg: (cpu.user + cpu.system) / 1000 / messages, main_ms_per_msg: elu.active / messages, main_cpu_ms_per_msg: mainCpu };
+  return { kind, messages, seconds, msgs_per_s: messages / seconds, cpu_ms_per_msg: (cpu.user + cpu.system) / 1000 / messages, main_ms_per_msg: elu.active / messages, main_cpu_ms_per_msg: mainCpu, app_thread_ms_per_msg: appElu ? appElu.active / messages : null, cpu_ms_per_msg_by_thread: perThread };
+}
+
+/** CPU nanoseconds of each of this process's threads by id, with the thread's name (Linux; empty elsewhere). */
+function threadsCpuNs(): Map<string, { name: string; ns: number }> {
+  const out = new Map<string, { name: string; ns: number }>();
+  try {
+    for (const tid of fs.readdirSync('/proc/self/task')) {
+      const name = fs.readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
+      out.set(tid, { name, ns: Number(fs.readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]) });
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
 }
 
 /** Nanoseconds the calling thread has run on a CPU (Linux's schedstat), or null where unknown. */
@@ -277,6 +305,7 @@ async function main(): Promise<void> {
       json: { type: 'boolean', default: false },
       rounds: { type: 'string', default: '5' },
       messages: { type: 'string', default: '4000' },
+      warm: { type: 'string', default: '4000' },
       'skip-startup': { type: 'boolean', default: false },
       'skip-ledger': { type: 'boolean', default: false },
       child: { type: 'string' },
@@ -286,7 +315,7 @@ async function main(): Promise<void> {
   });
   const messages = Number(values.messages);
   if (values.child) {
-    const r = await e2eChild(values.child as Kind, messages, values.data);
+    const r = await e2eChild(values.child as Kind, messages, Number(values.warm), values.data);
     process.stdout.write(`${JSON.stringify(r)}\n`);
     process.exit(0);
   }
@@ -306,7 +335,7 @@ async function main(): Promise<void> {
     const round: Partial<Record<Kind, E2eResult>> = {};
     // Each round starts with another kind, so that none always runs after the same one.
     for (const kind of [...KINDS.slice(r % KINDS.length), ...KINDS.slice(0, r % KINDS.length)]) {
-      const args = ['--child', kind, '--messages', String(messages)];
+      const args = ['--child', kind, '--messages', String(messages), '--warm', values.warm];
       let dir: string | undefined;
       if (kind !== 'echo') {
         dir = kind === 'full100k' ? await historyCopy() : fs.mkdtempSync(path.join(os.tmpdir(), 'gb-bench-empty-'));
@@ -330,7 +359,7 @@ async function main(): Promise<void> {
   let firstStart: StartupResult | null = null;
   if (!values['skip-startup']) {
     // The first start after a build has no code cache yet (it writes it): measured apart.
-    fs.rmSync(path.join(ROOT, 'dist/bundle/grid-bot.cjs.v8cache'), { force: true });
+    for (const f of ['grid-bot.cjs', 'app-worker.cjs']) fs.rmSync(path.join(ROOT, `dist/bundle/${f}.v8cache`), { force: true });
     for (let i = 0; i <= 3; i++) {
       const dir = await historyCopy();
       const s = await startupRun(configFile, dir);
@@ -371,8 +400,11 @@ async function main(): Promise<void> {
       full_100k_msgs_per_s: round(median(runs.full100k.map((r) => r.msgs_per_s))),
       cpu_ms_per_msg: Object.fromEntries(KINDS.map((k) => [k, round(median(runs[k].map((r) => r.cpu_ms_per_msg)), 3)])),
       main_cpu_ms_per_msg: Object.fromEntries(KINDS.map((k) => [k, round(median(runs[k].map((r) => r.main_cpu_ms_per_msg ?? NaN)), 3)])),
+      app_thread_busy_ms_per_msg: Object.fromEntries(KINDS.filter((k) => k !== 'echo').map((k) => [k, round(median(runs[k].map((r) => r.app_thread_ms_per_msg ?? NaN)), 3)])),
+      cpu_ms_per_msg_by_thread: Object.fromEntries(KINDS.map((k) => [k, runs[k].at(-1)?.cpu_ms_per_msg_by_thread ?? []])),
       rounds,
       messages_per_run: messages,
+      warm_up_messages_per_run: Number(values.warm),
       message_mix: mix(stream),
       ledger_command_s_100k: ledger === null ? null : round(ledger.command_s, 1),
       startup_cpu_ms_100k: startup ? round(startup.cpu_ms) : null,

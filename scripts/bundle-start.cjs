@@ -12,7 +12,10 @@ const path = require('node:path');
 const vm = require('node:vm');
 const Module = require('node:module');
 
-const file = path.join(__dirname, 'grid-bot.cjs');
+const { isMainThread } = require('node:worker_threads');
+
+// The same launcher starts the app's worker thread (src/adapters/app-thread/app-thread.ts).
+const file = path.join(__dirname, isMainThread ? 'grid-bot.cjs' : 'app-worker.cjs');
 const cacheFile = `${file}.v8cache`;
 let source;
 try {

@@ -1,6 +1,7 @@
 /**
  * npm run bundle: builds the bot (src/main.ts with Wechaty and its puppets) into one file,
- * dist/bundle/grid-bot.cjs, run by dist/bundle/start.cjs (`npm start`).
+ * dist/bundle/grid-bot.cjs, and the app's worker thread into dist/bundle/app-worker.cjs; both are
+ * run by dist/bundle/start.cjs (`npm start`).
  *
  * Why: a start of the unbundled bot spends most of its time finding, reading and compiling
  * Wechaty's 1,500 modules. One file and V8's code cache (see bundle-start.cjs) cut that by half.
@@ -65,22 +66,29 @@ export async function bundle(main = './src/main.ts', out = path.join(OUT, 'grid-
     `globalThis.__gridBotPuppets = { ${PUPPETS.map((p) => `${JSON.stringify(p)}: () => import(${JSON.stringify(p)})`).join(', ')} };`,
     `require(${JSON.stringify(main)});`,
   ].join('\n');
-  await esbuild.build({
-    stdin: { contents: entry, resolveDir: ROOT, sourcefile: 'bundle-entry.js', loader: 'js' },
+  const common: esbuild.BuildOptions = {
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    outfile: out,
     charset: 'ascii',
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [bundledPuppets, lazyPuppetService],
-    external: ['aws-sdk', 'etcd3', 'esdk-obs-nodejs', 'cos-nodejs-sdk-v5', 'leveldown', 'wechaty-grpc', 'raven', 'bufferutil', 'utf-8-validate'],
     // ESM sources read import.meta.url (package versions, paths): give them the bundle's own.
     define: { 'import.meta.url': '__gridBotImportMetaUrl' },
     banner: { js: "const __gridBotImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  });
+  };
+  await Promise.all([
+    esbuild.build({
+      ...common,
+      stdin: { contents: entry, resolveDir: ROOT, sourcefile: 'bundle-entry.js', loader: 'js' },
+      outfile: out,
+      plugins: [bundledPuppets, lazyPuppetService],
+      external: ['aws-sdk', 'etcd3', 'esdk-obs-nodejs', 'cos-nodejs-sdk-v5', 'leveldown', 'wechaty-grpc', 'raven', 'bufferutil', 'utf-8-validate'],
+    }),
+    // The app's worker thread (src/adapters/app-thread): the store, the parser, the order logic.
+    esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'src/adapters/app-thread/app-worker.ts')], outfile: path.join(path.dirname(out), 'app-worker.cjs') }),
+  ]);
   fs.writeFileSync(path.join(path.dirname(out), 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
   fs.copyFileSync(path.join(ROOT, 'scripts/bundle-start.cjs'), path.join(path.dirname(out), 'start.cjs'));
 }
@@ -89,8 +97,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const t0 = performance.now();
   bundle()
     .then(() => {
-      const size = fs.statSync(path.join(OUT, 'grid-bot.cjs')).size;
-      process.stdout.write(`dist/bundle/grid-bot.cjs: ${(size / 1e6).toFixed(1)} MB in ${Math.round(performance.now() - t0)} ms\n`);
+      const mb = (f: string) => (fs.statSync(path.join(OUT, f)).size / 1e6).toFixed(1);
+      process.stdout.write(`dist/bundle/grid-bot.cjs: ${mb('grid-bot.cjs')} MB, app-worker.cjs: ${mb('app-worker.cjs')} MB, in ${Math.round(performance.now() - t0)} ms\n`);
     })
     .catch((e) => {
       process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);

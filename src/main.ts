@@ -1,17 +1,16 @@
 /**
  * npm start [-- --config FILE] [--data DIR]
- * Composition root: config → store → app → Wechaty (wechat4u by default) → schedules.
+ * Composition root: config → app thread (store, app, schedules) → Wechaty (wechat4u by default).
  */
 import './adapters/quiet-libraries.js'; // first: before anything imports Wechaty
 import fs from 'node:fs';
 import path from 'node:path';
 import qrcode from 'qrcode-terminal';
 import { configPath, loadConfig } from './config/load-config.js';
-import { createRuntime, type Runtime } from './adapters/runtime.js';
+import { createThreadedRuntime, type ThreadedRuntime } from './adapters/threaded-runtime.js';
 import { createLogger, type Level } from './adapters/log.js';
-import { startTicker } from './adapters/scheduler/cron-ticker.js';
 import { StoreError, JournalStore } from './adapters/store/journal-store.js';
-import { restoreHint, startDailyBackups } from './adapters/store/backups.js';
+import { restoreHint } from './adapters/store/backups.js';
 import { guardProcess, importWithoutProcessHandlers } from './adapters/process-guard.js';
 import { cliArgs, fail } from './cli/args.js';
 
@@ -32,22 +31,32 @@ async function main(): Promise<void> {
   const memoryCard = path.resolve(`${config.botName}.memory-card.json`);
   if (fs.existsSync(memoryCard)) fs.chmodSync(memoryCard, 0o600);
 
-  // Load the puppet now so that the handlers it installs on import (wechat4u prints every stray
-  // error with its stack to stdout) can be replaced by one-line logging; see process-guard.ts.
-  await importWithoutProcessHandlers(puppet).catch((e) => fail(`Cannot load the puppet "${puppet}" (${(e as Error).message}). Install it or set WECHATY_PUPPET.`));
-  let rt: Runtime | undefined;
-  guardProcess(log, () => rt?.keeper.restarting ?? false);
-
+  let rt: ThreadedRuntime | undefined;
   try {
-    rt = await createRuntime({
+    rt = await createThreadedRuntime({
       config,
       dataDir,
       clock,
       log,
+      logLevel: level,
+      schedules: true,
       pacing: config.sending,
       puppet: puppet as never,
       name: config.botName,
       retry: config.reconnect,
+      // Load the puppet while the app thread opens the data, so that the handlers it installs on
+      // import (wechat4u prints every stray error with its stack to stdout) can be replaced by
+      // one-line logging; see process-guard.ts.
+      whileStarting: async () => {
+        await importWithoutProcessHandlers(puppet).catch((e) => fail(`Cannot load the puppet "${puppet}" (${(e as Error).message}). Install it or set WECHATY_PUPPET.`));
+        guardProcess(log, () => rt?.keeper.restarting ?? false);
+      },
+      // Without its app the bot cannot answer anyone: end, so that the service manager starts it
+      // again (the data is on disk; unsent replies go out at the next start).
+      onFatal: (e) => {
+        log.error('the app stopped; exiting', e);
+        process.exit(1);
+      },
     });
   } catch (e) {
     if (e instanceof StoreError) {
@@ -57,8 +66,6 @@ async function main(): Promise<void> {
     throw e;
   }
   const runtime = rt;
-  const ticker = startTicker(runtime.app, clock, (r) => runtime.attached.queue.push(r), log, config.timezone, () => runtime.bot.isLoggedIn);
-  const backups = startDailyBackups(runtime.store, (fn) => runtime.app.serial(fn), clock.now, { keep: config.backups.keep, timezone: config.timezone }, log);
 
   runtime.bot.on('scan', (qr, status) => {
     log.info(`scan the QR code with the bot's WeChat account (status ${status})`);
@@ -66,7 +73,7 @@ async function main(): Promise<void> {
   });
   runtime.bot.on('login', (user) => {
     log.info(`logged in as ${user.name()}; data in ${dataDir}`);
-    void ticker.tick();
+    runtime.app.tick().catch((e) => log.error('scheduled jobs failed', e));
   });
 
   let stopping = false;
@@ -77,8 +84,6 @@ async function main(): Promise<void> {
     }
     stopping = true;
     log.info(`${signal}: no new messages; sending what is queued, then stopping`);
-    ticker.stop();
-    backups.stop();
     try {
       // wechat4u logs the account out when stopped; leaving it running lets the next start reuse the login.
       await runtime.stop({ keepLogin: puppet === WECHAT4U });

@@ -123,8 +123,20 @@ export class BotApp {
    * message is handled while this one's commit reaches the disk: its replies wait for it, and the
    * journal is written in order, so nothing is reported before it is durable.
    */
-  handleMessage(msg: InboundMessage): Promise<Reply[]> {
-    return this.serial(() => this.handle(cleanInbound(msg))).then(({ replies, durable }) => durable.then(() => replies));
+  handleMessage(msg: InboundMessage, applied?: () => void): Promise<Reply[]> {
+    return this.applyMessage(msg).then(({ replies, durable }) => {
+      applied?.();
+      return durable.then(() => replies);
+    });
+  }
+
+  /**
+   * Handles one message in the queue; resolves once the change is made, with its replies (recorded
+   * in the outbox) and `durable`, which resolves once the change is on disk: only then may the
+   * replies be sent.
+   */
+  applyMessage(msg: InboundMessage): Promise<{ replies: Reply[]; durable: Promise<void> }> {
+    return this.serial(() => this.handle(cleanInbound(msg)));
   }
 
   /** Replies recorded but not yet sent (e.g. after a crash). */

@@ -2,6 +2,7 @@
 import { EventEmitter } from 'node:events';
 import * as PUPPET from 'wechaty-puppet';
 import { attachBot, MAX_RAW_TEXT } from '../../src/adapters/wechaty/attach-bot.js';
+import { appEndpoint } from '../../src/adapters/runtime.js';
 import { NO_PACING } from '../../src/adapters/wechaty/outgoing-queue.js';
 import { createLogger } from '../../src/adapters/log.js';
 import type { InboundMessage } from '../../src/app/ports.js';
@@ -24,7 +25,7 @@ function harness() {
     puppet: { messageSendText: async (to: string, text: string) => void sent.push({ to, text }) },
   });
   const logs: string[] = [];
-  const attached = attachBot(bot as never, t.app, { clock: t.clock, log: createLogger('debug', (l) => logs.push(l)), pacing: NO_PACING });
+  const attached = attachBot(bot as never, appEndpoint(t.app, t.store), { clock: t.clock, log: createLogger('debug', (l) => logs.push(l)), pacing: NO_PACING });
   let n = 0;
   const message = (o: { id?: string; self?: boolean; type?: number; room?: string | null; at?: number; talker?: string; text: string }) => ({
     id: o.id ?? `w${++n}`,

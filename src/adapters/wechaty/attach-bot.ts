@@ -5,10 +5,10 @@
 import type { Message, Wechaty as WechatyInterface } from 'wechaty';
 import * as PUPPET from 'wechaty-puppet';
 import { FileBox } from 'file-box';
-import type { BotApp } from '../../app/bot-app.js';
 import type { Clock, InboundMessage, Reply } from '../../app/ports.js';
 import { maskForGroup } from '../../core/mask-for-group.js';
 import type { Logger } from '../log.js';
+import type { AppEndpoint } from '../app-endpoint.js';
 import { OutgoingQueue, type PacingOptions } from './outgoing-queue.js';
 
 /** What is read of one message at most, before any other work (the app reads less still). */
@@ -20,6 +20,8 @@ export interface AttachOptions {
   pacing: PacingOptions;
   /** Messages older than start-up minus this are history replayed after a re-login: ignored. */
   startupGraceMs?: number;
+  /** Called once the app has applied an inbound message (before its replies are on disk and sent). */
+  onApplied?: () => void;
 }
 
 export interface AttachedBot {
@@ -45,7 +47,7 @@ class RecentIds {
   }
 }
 
-export function attachBot(bot: WechatyInterface, app: BotApp, opts: AttachOptions): AttachedBot {
+export function attachBot(bot: WechatyInterface, app: AppEndpoint, opts: AttachOptions): AttachedBot {
   const { clock, log } = opts;
   const startedAt = clock.now();
   const grace = opts.startupGraceMs ?? 60_000;
@@ -113,7 +115,7 @@ export function attachBot(bot: WechatyInterface, app: BotApp, opts: AttachOption
     try {
       const inbound = await toInbound(msg);
       if (!inbound) return;
-      queue.push(await app.handleMessage(inbound));
+      queue.push(await app.handleMessage(inbound, opts.onApplied));
     } catch (e) {
       log.error(`message ${msg.id} in ${msg.room()?.id ?? 'private'} from ${msg.talker()?.id ?? '?'} failed`, e);
     } finally {
@@ -124,11 +126,10 @@ export function attachBot(bot: WechatyInterface, app: BotApp, opts: AttachOption
   bot.on('login', () => {
     loginWaiters.splice(0).forEach((w) => w());
     // Replies recorded before a crash or a logout go out once, now.
-    try {
-      queue.push(app.pendingReplies());
-    } catch (e) {
-      log.error('could not read the outbox', e);
-    }
+    Promise.resolve()
+      .then(() => app.pendingReplies())
+      .then((r) => queue.push(r))
+      .catch((e) => log.error('could not read the outbox', e));
   });
 
   return {
