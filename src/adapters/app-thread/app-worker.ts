@@ -11,6 +11,7 @@ import { installFeatures } from '../../app/features.js';
 import { noteLoggedIn, noteLoggedOut } from '../../app/connection-notices.js';
 import type { Reply } from '../../app/ports.js';
 import { createLogger } from '../log.js';
+import { guardProcess } from '../process-guard.js';
 import { openStore } from '../store/open-store.js';
 import { startTicker } from '../scheduler/cron-ticker.js';
 import { startDailyBackups } from '../store/backups.js';
@@ -30,6 +31,10 @@ const post = (note: WorkerNote) => {
 };
 const log = createLogger(init.logLevel, (line) => post({ t: 'log', line }));
 const clock = { now: () => Date.now() + init.clockOffsetMs };
+// As in the main thread: a library's stray error is logged in one line and the app keeps running
+// (its own work catches its errors where they happen). Anything else ends the thread, and the
+// main thread then ends the process (see threaded-runtime.ts).
+guardProcess(log);
 
 async function start(): Promise<void> {
   const store = await openStore({ config: init.config, dataDir: init.dataDir, fsync: init.fsync, now: clock.now, onError: (e) => log.error('data store', e) });
