@@ -26,9 +26,15 @@ export const OFFSET_MINUTES = 480;
  * @example shanghaiToday(Date.parse('2026-06-10T01:30:00Z')).day.format('YYYY-MM-DD') // '2026-06-10'
  */
 export function shanghaiToday(now: number): { day: dayjs.Dayjs; minuteOfDay: number } {
+  // Messages come minutes apart at most: the last minute's answer is reused (dayjs values are immutable).
+  const minute = Math.floor(now / 60_000);
+  if (lastToday?.minute === minute) return lastToday.value;
   const local = dayjs.utc(now + OFFSET_MINUTES * 60_000);
-  return { day: local.startOf('day'), minuteOfDay: local.hour() * 60 + local.minute() };
+  const value = { day: local.startOf('day'), minuteOfDay: local.hour() * 60 + local.minute() };
+  lastToday = { minute, value };
+  return value;
 }
+let lastToday: { minute: number; value: { day: dayjs.Dayjs; minuteOfDay: number } } | null = null;
 
 type Part = 'am' | 'noon' | 'pm';
 interface Day {
