@@ -82,6 +82,7 @@ export function startAppThread(o: AppThreadOptions): Promise<AppThread> {
     dead = e;
     for (const w of waiting.values()) w.reject(e);
     waiting.clear();
+    appliedCalls.clear();
   };
   // Calls made in one turn of the event loop go over in one message: a message port costs about
   // as much per message as the app does per chat line, and a busy bot makes dozens of calls a turn.
@@ -91,11 +92,12 @@ export function startAppThread(o: AppThreadOptions): Promise<AppThread> {
     outbox = [];
     if (!dead) worker.postMessage(batch);
   };
-  const call = <T>(c: Call): Promise<T> => {
+  const call = <T>(c: Call, applied?: () => void): Promise<T> => {
     if (dead) return Promise.reject(dead);
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
       waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      if (applied) appliedCalls.set(id, applied);
       if (outbox.push({ ...c, id } as Request) === 1) setImmediate(flush);
     });
   };
@@ -105,12 +107,7 @@ export function startAppThread(o: AppThreadOptions): Promise<AppThread> {
     const thread: AppThread = {
       config: o.config,
       featureRooms: () => [],
-      handleMessage: (msg, applied) => {
-        if (!applied) return call({ op: 'message', msg });
-        const reply = call<Reply[]>({ op: 'message', msg, applied: true });
-        appliedCalls.set(nextId - 1, applied);
-        return reply;
-      },
+      handleMessage: (msg, applied) => call({ op: 'message', msg, ...(applied ? { applied: true } : {}) }, applied),
       markSent: (replyId) => call({ op: 'sent', replyId }),
       markFailed: (reply, error) => call({ op: 'failed', reply, error }),
       pendingReplies: () => call({ op: 'pending' }),
