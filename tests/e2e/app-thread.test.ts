@@ -3,6 +3,7 @@
  * app, reached by messages. These tests start the real worker (from the sources, through tsx).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { startAppThread, type AppThread } from '../../src/adapters/app-thread/app-thread.js';
 import { createLogger } from '../../src/adapters/log.js';
 import { JournalStore, StoreError } from '../../src/adapters/store/journal-store.js';
@@ -123,4 +124,40 @@ describe('the app in its worker thread', () => {
     expect((err as Error).message).toContain(`Data file ${snap} cannot be read`);
     expect(fs.readFileSync(snap, 'utf8')).toBe('{"format":"grid-bot",');
   }, 60_000);
+});
+
+describe('when the app thread fails', () => {
+  const failing = new URL('../fixtures/failing-app-worker.mjs', import.meta.url);
+  async function startFailing(fail: 'exit' | 'throw' | 'start') {
+    const fatal: Error[] = [];
+    const thread = startAppThread({
+      config,
+      // The stand-in reads how to fail from the last part of its data folder's name.
+      dataDir: path.join(tmpDir(), fail),
+      clock: { now: () => Date.now() },
+      log: createLogger('silent'),
+      logLevel: 'silent',
+      onPush: () => undefined,
+      onFatal: (e) => fatal.push(e),
+      workerUrl: failing,
+    });
+    return { thread, fatal };
+  }
+
+  it.each(['exit', 'throw'] as const)('%s: the call in hand fails, onFatal is told once, later calls fail at once', async (fail) => {
+    const { thread, fatal } = await startFailing(fail);
+    const t = await thread;
+    expect(t.featureRooms()).toEqual(['council@chatroom']);
+    expect(await t.info()).toEqual({ orders: 0, nextOrderId: 1 });
+    await expect(t.handleMessage(inbound('w1', '早上好'))).rejects.toThrow(fail === 'exit' ? 'the app thread stopped (exit code 3)' : 'the app thread failed: out of the blue');
+    await expect(t.markSent('1')).rejects.toThrow(/the app thread/);
+    expect(fatal).toHaveLength(1);
+    await t.close(); // nothing to close: no error
+  }, 30_000);
+
+  it('a failed start rejects the start with the worker\'s error', async () => {
+    const { thread, fatal } = await startFailing('start');
+    await expect(thread).rejects.toThrow('cannot start here');
+    expect(fatal).toEqual([]);
+  }, 30_000);
 });

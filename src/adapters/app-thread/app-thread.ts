@@ -27,6 +27,8 @@ export interface AppThreadOptions {
   onPush(replies: Reply[]): void;
   /** The worker died: nothing more can be handled. */
   onFatal(e: Error): void;
+  /** Another worker script speaking the same protocol (tests of this side); default app-worker. */
+  workerUrl?: URL;
 }
 
 export interface AppThread extends AppEndpoint {
@@ -68,7 +70,7 @@ export function startAppThread(o: AppThreadOptions): Promise<AppThread> {
     schedules: o.schedules ?? false,
     backupsKeep: o.backupsKeep ?? 7,
   };
-  const { url, entry } = workerEntry();
+  const { url, entry } = o.workerUrl ? { url: o.workerUrl, entry: undefined } : workerEntry();
   const worker = new Worker(url, { workerData: { ...init, entry }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
   const writeLog = o.writeLog ?? ((line: string) => process.stderr.write(`${line}\n`));
   const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
