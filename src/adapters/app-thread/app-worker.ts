@@ -20,7 +20,7 @@ import { errorData, type AppThreadInfo, type AppThreadInit, type Request, type W
 const port = parentPort;
 if (!port) throw new Error('app-worker runs as a worker thread (see threaded-runtime.ts)');
 const init = workerData as AppThreadInit;
-// What the worker says in one turn of its event loop goes over in one message (see app-thread.ts).
+// What the worker says while handling one event goes over in one message (see app-thread.ts).
 let notes: WorkerNote[] = [];
 const post = (note: WorkerNote) => {
   if (notes.push(note) === 1) queueMicrotask(() => {
@@ -33,7 +33,7 @@ const log = createLogger(init.logLevel, (line) => post({ t: 'log', line }));
 const clock = { now: () => Date.now() + init.clockOffsetMs };
 // As in the main thread: a library's stray error is logged in one line and the app keeps running
 // (its own work catches its errors where they happen). Anything else ends the thread, and the
-// main thread then ends the process (see threaded-runtime.ts).
+// main thread then ends the process (`onFatal` in main.ts).
 guardProcess(log);
 
 async function start(): Promise<void> {
