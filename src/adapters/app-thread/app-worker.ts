@@ -6,13 +6,11 @@
  * never the connection.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { BotApp } from '../../app/bot-app.js';
-import { installFeatures } from '../../app/features.js';
 import { noteLoggedIn, noteLoggedOut } from '../../app/connection-notices.js';
 import type { Reply } from '../../app/ports.js';
 import { createLogger } from '../log.js';
 import { guardProcess } from '../process-guard.js';
-import { openStore } from '../store/open-store.js';
+import { openApp } from '../open-app.js';
 import { startTicker } from '../scheduler/cron-ticker.js';
 import { startDailyBackups } from '../store/backups.js';
 import { errorData, type AppThreadInfo, type AppThreadInit, type Request, type WorkerNote } from './protocol.js';
@@ -37,9 +35,7 @@ const clock = { now: () => Date.now() + init.clockOffsetMs };
 guardProcess(log);
 
 async function start(): Promise<void> {
-  const store = await openStore({ config: init.config, dataDir: init.dataDir, fsync: init.fsync, now: clock.now, onError: (e) => log.error('data store', e) });
-  void store.whenLoaded().then(() => log.info(`data loaded: ${store.size('orders')} orders`));
-  const app = installFeatures(new BotApp({ config: init.config, store, clock }));
+  const { app, store } = await openApp({ config: init.config, dataDir: init.dataDir, fsync: init.fsync, clock, log });
   let loggedIn = false;
   const push = (replies: Reply[]) => {
     if (replies.length) post({ t: 'push', replies });
